@@ -22,7 +22,9 @@ EVENT_TYPES: tuple[str, ...] = (
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "season", "quarter", "year", "multi_year", "unknown")
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "claimed", "denied", "speculative", "hypothetical")
 DATE_BASES: tuple[str, ...] = ("text", "publication", "inferred")
-PUBLISHED_BASES: tuple[str, ...] = ("manifest", "jsonl", "front_matter", "date_line", "inferred", "unknown")
+PUBLISHED_BASES: tuple[str, ...] = (
+    "manifest", "jsonl", "front_matter", "html_meta", "date_line", "user", "inferred", "unknown"
+)
 
 
 @dataclass(frozen=True)

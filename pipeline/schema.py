@@ -32,6 +32,8 @@ DDL: tuple[str, ...] = (
         status VARCHAR NOT NULL,          -- 'ingested' | 'skipped'
         skip_reason VARCHAR,
         text VARCHAR,
+        body_start INTEGER NOT NULL DEFAULT 0,
+        furniture JSON,                   -- [[start, end], ...] page furniture that yields no events
         n_events INTEGER NOT NULL DEFAULT 0,
         ingested_at TIMESTAMP NOT NULL
     )""",

@@ -1,0 +1,324 @@
+"""The only module that touches DuckDB for writing and reading the event store.
+
+Crash safety: a write never modifies the live file. `writing(db)` copies it to a temporary file beside it,
+yields a connection to the copy, and on success checkpoints, fsyncs and atomically renames the copy over the
+live file. A process killed at any point leaves the previous file intact; a leftover copy is removed by the next
+writer. One writer at a time: an exclusive lock file serialises writers (two uploads at once both land, one after
+the other); readers (the dashboard) open the live file read-only and are never blocked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from pipeline.errors import StoreError
+from pipeline.model import Article, Event, Skipped, Source
+from pipeline.schema import DDL, SCHEMA_VERSION
+
+_TMP_MARK = ".tmp-"
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_leftovers(db: Path) -> None:
+    for leftover in db.parent.glob(f".{db.name}{_TMP_MARK}*"):
+        leftover.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _exclusive_lock(db: Path) -> Iterator[None]:
+    lock_path = db.parent / f".{db.name}.lock"
+    with open(lock_path, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def writing(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a private copy of the store, swapped in atomically when the block ends without error.
+
+    Raises:
+        StoreError: the folder cannot be created or the existing file is not a DuckDB store of this schema.
+    """
+    db = Path(db_path)
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder for the database {db}: {exc.strerror}; pass --db with a writable path") from None
+    with _exclusive_lock(db):
+        _remove_leftovers(db)
+        tmp = db.parent / f".{db.name}{_TMP_MARK}{os.getpid()}"
+        if db.exists():
+            shutil.copy2(db, tmp)
+        try:
+            con = _connect(tmp, db)
+            try:
+                ensure_schema(con)
+                yield con
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            _fsync_path(tmp)
+            os.replace(tmp, db)
+            _fsync_path(db.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def _connect(path: Path, shown: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise StoreError(f"{shown} is not a usable DuckDB database ({exc}); move it away and ingest again") from None
+
+
+def connect_read(db_path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the live store.
+
+    Raises:
+        StoreError: the file does not exist or is not a store of this schema.
+    """
+    db = Path(db_path)
+    if not db.exists():
+        raise StoreError(f"no event database at {db}; build it with `conflict-timeline ingest seeds --db {db}` or `make run`")
+    con = _connect_ro(db)
+    version = _meta(con, "schema_version")
+    if version != str(SCHEMA_VERSION):
+        con.close()
+        raise StoreError(f"{db} has schema version {version}, this program needs {SCHEMA_VERSION}; rebuild it with `conflict-timeline ingest`")
+    return con
+
+
+def _connect_ro(db: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError(f"{db} is not a usable DuckDB database ({exc}); move it away and ingest again") from None
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for ddl in DDL:
+        con.execute(ddl)
+    version = _meta(con, "schema_version")
+    if version is None:
+        set_meta(con, "schema_version", str(SCHEMA_VERSION))
+    elif version != str(SCHEMA_VERSION):
+        raise StoreError(f"the database has schema version {version}, this program writes {SCHEMA_VERSION}; move it away and ingest again")
+
+
+def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    except duckdb.CatalogException:
+        return None
+    return row[0] if row else None
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    return _meta(con, key)
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+# ---------------------------------------------------------------- articles
+
+
+def stored_article(con: duckdb.DuckDBPyConnection, path: str, doc: str) -> dict | None:
+    """The stored row for the input at (path, doc), or None."""
+    cur = con.execute(
+        "SELECT article_id, content_hash, status, published, published_precision, published_basis, source "
+        "FROM articles WHERE path = ? AND doc = ?",
+        [path, doc],
+    )
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def article_doc_by_id(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[str, str] | None:
+    row = con.execute("SELECT path, doc FROM articles WHERE article_id = ? AND status = 'ingested'", [article_id]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def delete_input(con: duckdb.DuckDBPyConnection, path: str, doc: str) -> None:
+    """Remove an input's article row and its mentions (a changed file replaces its old events)."""
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles WHERE path = ? AND doc = ?", [path, doc]).fetchall()]
+    for article_id in ids:
+        con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+    con.execute("DELETE FROM articles WHERE path = ? AND doc = ?", [path, doc])
+
+
+def write_article(con: duckdb.DuckDBPyConnection, article: Article, mentions: list[Event]) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ingested', NULL, ?, ?, ?, ?, ?)",
+        [
+            article.article_id, article.doc, article.path, article.title, article.source, article.url,
+            article.published, article.published_precision, article.published_basis, article.content_hash,
+            article.encoding, article.text, article.body_start, json.dumps([list(r) for r in article.furniture]),
+            len(mentions), _now(),
+        ],
+    )
+    con.execute("DELETE FROM mentions WHERE article_id = ?", [article.article_id])
+    rows = [_mention_row(m) for m in mentions]
+    if rows:
+        con.executemany(f"INSERT OR REPLACE INTO mentions VALUES ({', '.join('?' * 21)})", rows)
+
+
+def write_skipped(con: duckdb.DuckDBPyConnection, skipped: Skipped, skip_id: str) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, NULL, NULL, NULL, NULL, 'unknown', 'unknown', '', NULL, "
+        "'skipped', ?, NULL, 0, NULL, 0, ?)",
+        [skip_id, skipped.doc, skipped.path, skipped.reason, _now()],
+    )
+
+
+def _mention_row(m: Event) -> list:
+    s = m.sources[0]
+    return [
+        m.event_id, s.article_id, s.doc, m.type, m.date_start, m.date_end, m.precision, m.date_basis,
+        m.date_text, m.date_value, list(m.actors), list(m.targets), m.location, json.dumps(m.quantity, sort_keys=True),
+        m.modality, float(m.confidence), m.trigger, s.sentence, s.char_start, s.char_end, s.published,
+    ]
+
+
+def ingested_articles(con: duckdb.DuckDBPyConnection) -> list[Article]:
+    """Every ingested article, rebuilt from the store (to re-extract after a pipeline change)."""
+    cur = con.execute(
+        "SELECT article_id, doc, path, text, content_hash, title, published, published_precision, published_basis, "
+        "source, url, encoding, body_start, furniture FROM articles WHERE status = 'ingested' ORDER BY path, doc"
+    )
+    return [
+        Article(article_id=r[0], doc=r[1], path=r[2], text=r[3], content_hash=r[4], title=r[5], published=r[6],
+                published_precision=r[7], published_basis=r[8], source=r[9], url=r[10], encoding=r[11] or "utf-8",
+                body_start=r[12] or 0, furniture=tuple(tuple(x) for x in json.loads(r[13] or "[]")))
+        for r in cur.fetchall()
+    ]
+
+
+def read_mentions(con: duckdb.DuckDBPyConnection) -> list[Event]:
+    """Every stored mention as a one-source Event, in a deterministic order."""
+    rows = con.execute(
+        "SELECT mention_id, article_id, doc, type, date_start, date_end, precision, date_basis, date_text, date_value, "
+        "actors, targets, location, quantity, modality, confidence, trigger, sentence, char_start, char_end, published "
+        "FROM mentions ORDER BY mention_id"
+    ).fetchall()
+    out = []
+    for r in rows:
+        quantity = json.loads(r[13]) if r[13] else {}
+        source = Source(article_id=r[1], doc=r[2], sentence=r[17], char_start=r[18], char_end=r[19],
+                        published=r[20], quantity=quantity)
+        out.append(Event(event_id=r[0], type=r[3], date_start=r[4], date_end=r[5], precision=r[6], date_basis=r[7],
+                         date_text=r[8], date_value=r[9], actors=tuple(r[10]), targets=tuple(r[11]), location=r[12],
+                         quantity=quantity, modality=r[14], confidence=r[15], trigger=r[16] or "", sources=(source,)))
+    return out
+
+
+# ---------------------------------------------------------------- events
+
+
+def _scalar(value):
+    """First number of a quantity value (a list where sources disagree) for the flat chart columns."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def replace_events(con: duckdb.DuckDBPyConnection, events: Iterable[Event], places: dict[str, tuple[float, float]],
+                   mention_ids: dict[tuple[str, int, int, str], str]) -> int:
+    """Replace the merged events and their sources. Returns the number of events written."""
+    con.execute("DELETE FROM event_sources")
+    con.execute("DELETE FROM events")
+    ev_rows, src_rows = [], []
+    for e in events:
+        lat, lon = places.get(e.location or "", (None, None))
+        q = e.quantity
+        currency = q.get("currency")
+        if isinstance(currency, list):
+            currency = currency[0]
+        ev_rows.append([
+            e.event_id, e.type, e.date_start, e.date_end, e.precision, e.date_basis, e.date_text, e.date_value,
+            list(e.actors), list(e.targets), e.location, lat, lon, json.dumps(q, sort_keys=True),
+            _scalar(q.get("troops")), _scalar(q.get("amount")), currency, _scalar(q.get("killed")),
+            _scalar(q.get("wounded")), e.modality, float(e.confidence), e.trigger, len(e.sources),
+            e.sources[0].sentence, e.sources[0].doc,
+        ])
+        for s in e.sources:
+            mid = mention_ids.get((s.article_id, s.char_start, s.char_end, e.type), "")
+            src_rows.append([e.event_id, mid, s.article_id, s.doc, s.sentence, s.char_start, s.char_end, s.published,
+                             json.dumps(s.quantity, sort_keys=True)])
+    if ev_rows:
+        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 25)})", ev_rows)
+    if src_rows:
+        con.executemany(f"INSERT INTO event_sources VALUES ({', '.join('?' * 9)})", src_rows)
+    return len(ev_rows)
+
+
+def replace_vocabulary(con: duckdb.DuckDBPyConnection, actors: list[dict], places: list[dict]) -> None:
+    con.execute("DELETE FROM actors")
+    con.execute("DELETE FROM places")
+    if actors:
+        con.executemany(
+            "INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?)",
+            [[a["name"], a.get("kind") or "organisation", a.get("affiliation"), a.get("wikidata"),
+              bool(a.get("in_vocabulary", True))] for a in actors],
+        )
+    if places:
+        con.executemany(
+            "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?)",
+            [[p["name"], p.get("kind"), p.get("country"), p.get("lat"), p.get("lon")] for p in places],
+        )
+
+
+def log_run(con: duckdb.DuckDBPyConnection, run_id: str, lines: Iterable) -> None:
+    at = _now()
+    rows = [[run_id, at, ln.path, ln.doc, ln.status, ln.message, ln.n_events] for ln in lines]
+    if rows:
+        con.executemany("INSERT INTO run_log VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def read_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
+    """The merged events with all their sources, ordered by date then id (for export)."""
+    sources: dict[str, list[Source]] = {}
+    for r in con.execute(
+        "SELECT event_id, article_id, doc, sentence, char_start, char_end, published, quantity FROM event_sources "
+        "ORDER BY event_id, published NULLS LAST, doc, char_start"
+    ).fetchall():
+        sources.setdefault(r[0], []).append(
+            Source(article_id=r[1], doc=r[2], sentence=r[3], char_start=r[4], char_end=r[5], published=r[6],
+                   quantity=json.loads(r[7]) if r[7] else {}))
+    out = []
+    for r in con.execute(
+        "SELECT event_id, type, date_start, date_end, precision, date_basis, date_text, date_value, actors, targets, "
+        "location, quantity, modality, confidence, trigger FROM events ORDER BY date_start NULLS LAST, event_id"
+    ).fetchall():
+        out.append(Event(event_id=r[0], type=r[1], date_start=r[2], date_end=r[3], precision=r[4], date_basis=r[5],
+                         date_text=r[6], date_value=r[7], actors=tuple(r[8]), targets=tuple(r[9]), location=r[10],
+                         quantity=json.loads(r[11]) if r[11] else {}, modality=r[12], confidence=r[13],
+                         trigger=r[14] or "", sources=tuple(sources.get(r[0], ()))))
+    return out

@@ -1,0 +1,69 @@
+from datetime import date
+
+import pytest
+
+from pipeline.merge import merge_mentions, merge_quantities
+from tests.factories import mention
+
+
+def test_merge_same_event_from_two_articles_keeps_both_sources_and_both_numbers():
+    a = mention("m1", quantity={"troops": 11000}, article="a1", doc="a.txt")
+    b = mention("m2", quantity={"troops": 50000}, article="a2", doc="b.txt", published=date(2024, 11, 12),
+                start=date(2024, 11, 1), end=date(2024, 11, 30), precision="month")
+    (event,) = merge_mentions([b, a])
+    assert [s.doc for s in event.sources] == ["a.txt", "b.txt"]
+    assert event.quantity == {"troops": [11000, 50000]}
+    assert event.event_id == "m1"
+    assert (event.date_start, event.date_end, event.precision) == (date(2024, 11, 10), date(2024, 11, 10), "day")
+
+
+def test_merge_never_joins_two_mentions_of_one_article():
+    a = mention("m1", article="a1", char_start=0)
+    b = mention("m2", article="a1", char_start=100)
+    assert len(merge_mentions([a, b])) == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "merged"),
+    [
+        ({}, True),
+        ({"type": "attack"}, False),
+        ({"actors": ("Russia",)}, False),
+        ({"location": "Kyiv"}, False),
+        ({"location": None}, True),
+        ({"start": date(2025, 4, 1), "end": date(2025, 4, 30), "precision": "month"}, False),
+        ({"start": None, "end": None, "precision": "unknown"}, False),
+    ],
+)
+def test_merge_decides_by_type_actor_place_and_date(change, merged):
+    a = mention("m1", article="a1")
+    b = mention(**{"event_id": "m2", "article": "a2", "doc": "b.txt", **change})
+    assert (len(merge_mentions([a, b])) == 1) is merged
+
+
+def test_merge_publication_dates_a_month_apart_still_merge():
+    a = mention("m1", basis="publication", start=date(2024, 11, 11), article="a1")
+    b = mention("m2", basis="publication", start=date(2024, 12, 3), article="a2", doc="b.txt")
+    assert len(merge_mentions([a, b])) == 1
+
+
+def test_merge_is_independent_of_input_order():
+    ms = [mention(f"m{i}", article=f"a{i}", doc=f"{i}.txt", quantity={"troops": 1000 * i}) for i in range(5)]
+    forward = merge_mentions(ms)
+    backward = merge_mentions(list(reversed(ms)))
+    assert forward == backward
+    assert len(forward) == 1 and len(forward[0].sources) == 5
+
+
+@pytest.mark.parametrize(
+    ("quantities", "expected"),
+    [
+        ([{"troops": 1}, {"troops": 1}], {"troops": 1}),
+        ([{"troops": 1}, {"troops": 2}], {"troops": [1, 2]}),
+        ([{"amount": 5, "currency": "USD"}, {}], {"amount": 5, "currency": "USD"}),
+        ([{"killed": [3, 4]}, {"killed": 5}], {"killed": [3, 4, 5]}),
+        ([], {}),
+    ],
+)
+def test_merge_quantities_keep_disagreeing_values(quantities, expected):
+    assert merge_quantities(quantities) == expected
