@@ -39,7 +39,7 @@ DDL: tuple[str, ...] = (
     )""",
     """CREATE TABLE IF NOT EXISTS run_log (
         run_id VARCHAR NOT NULL,
-        at TIMESTAMP NOT NULL,
+        logged_at TIMESTAMP NOT NULL,
         path VARCHAR NOT NULL,
         doc VARCHAR,
         status VARCHAR NOT NULL,          -- 'ingested' | 'unchanged' | 'replaced' | 'skipped' | 'warning'
