@@ -39,6 +39,7 @@ class Rules:
     particles: frozenset[str]
     not_name_words: frozenset[str]
     not_name_suffixes: tuple[str, ...]
+    given_names: frozenset[str]
 
 
 def find_furniture(text: str, body_start: int = 0, rules: Rules | None = None) -> tuple[tuple[int, int], ...]:
@@ -83,13 +84,16 @@ def _is_byline(line: str, index: int, count: int, rules: Rules) -> bool:
         if lowered.startswith(prefix + " ") or lowered.startswith(prefix + ":"):
             rest = line[len(prefix) :].lstrip(": ")
             names = rest.split(",")[0] if "," in rest else rest
-            if _names_only(names, rules):
+            if _names_only(names, rules, known_first=False):
                 return True
-    return _names_only(line, rules)
+    return _names_only(line, rules, known_first=True)
 
 
-def _names_only(line: str, rules: Rules) -> bool:
-    """True when `line` is one to four person names ("Anna Schmidt und Max Müller", "J. D. Vance")."""
+def _names_only(line: str, rules: Rules, known_first: bool) -> bool:
+    """True when `line` is one to four person names ("Anna Schmidt und Max Müller", "J. D. Vance").
+
+    With `known_first`, each name must open with a known given name or an initial.
+    """
     if any(ch.isdigit() for ch in line) or re.search(r"[!?:;\"„“”()|]", line):
         return False
     if line.endswith(".") and not re.search(r"\b[^\W\d_]\.$", line):  # a name may end with an initial
@@ -97,7 +101,14 @@ def _names_only(line: str, rules: Rules) -> bool:
     names = [n for n in re.split(r"\s*(?:,|\bund\b|&)\s*", line) if n]
     if not 1 <= len(names) <= 4:
         return False
+    if known_first and not all(_known_first(name, rules) for name in names):
+        return False
     return all(_one_name(name, rules) for name in names)
+
+
+def _known_first(name: str, rules: Rules) -> bool:
+    first = name.split()[0]
+    return first.lower() in rules.given_names or bool(_INITIAL.fullmatch(first))
 
 
 def _one_name(name: str, rules: Rules) -> bool:
@@ -159,6 +170,7 @@ def load_rules(path: Path = DEFAULT_RULES) -> Rules:
         particles=frozenset(p.lower() for p in bylines.get("particles", [])),
         not_name_words=frozenset(bylines.get("not_name_words", [])),
         not_name_suffixes=tuple(s.lower() for s in bylines.get("not_name_suffixes", [])),
+        given_names=frozenset(str(n).lower() for n in bylines.get("given_names", [])),
     )
 
 

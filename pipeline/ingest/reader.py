@@ -61,11 +61,11 @@ class Reader:
         manifest = self.manifests.get(folder.path)
         if manifest is None:
             return
-        names = sorted(e.name for e in os.scandir(folder.path) if not e.name.startswith("."))
+        names = {e.name.lower(): e.name for e in os.scandir(folder.path) if not e.name.startswith(".")}
         for name, row in manifest.rows.items():
             if not (folder.path / name).is_file():
-                close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-                hint = f" (did you mean {close[0]}?)" if close else ""
+                close = difflib.get_close_matches(name.lower(), sorted(names), n=1, cutoff=0.8)
+                hint = f" (did you mean {names[close[0]]}?)" if close else ""
                 yield Skipped(
                     path=str(manifest_path),
                     doc=f"{MANIFEST_NAME}#{row.row}",
