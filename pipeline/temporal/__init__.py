@@ -6,12 +6,14 @@ Public API (the contract the rest of the pipeline relies on):
 
 returns every temporal expression in `text`, sorted by start offset, non-overlapping, resolved against the
 document creation time `dct` (None: relative expressions keep an unresolved value and no interval).
+
+    interval_of(value: str, mod: str | None = None) -> (date | None, date | None, precision)
+
+turns a TIMEX3 value into the inclusive interval and precision the event table stores.
 """
 
+from pipeline.temporal.interval import interval_of
+from pipeline.temporal.tagger import tag
 from pipeline.temporal.timex import Timex
 
-__all__ = ["Timex", "tag"]
-
-
-def tag(text, dct, dct_precision="day"):  # pragma: no cover - replaced by the tagger implementation
-    raise NotImplementedError("the temporal tagger is being written")
+__all__ = ["Timex", "interval_of", "tag"]

@@ -1,0 +1,94 @@
+"""The state of one tagging pass: the document date, the dates mentioned so far, and sentence tense.
+
+Narrative text ("Im Juni 1941 ... Drei Tage später ...") anchors underspecified expressions to the date last
+mentioned; news anchors them to the document creation time (DCT). `Context.anchor` decides between the two.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from pipeline.temporal import resolve
+from pipeline.temporal.patterns import SENTENCE_END
+
+RECENT = 600
+"""An explicit year mentioned within this many characters anchors month and day names in news too."""
+
+
+class Draft(NamedTuple):
+    """A normalized expression before its interval is computed."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchored: bool = False
+    """True when the value was computed from the document creation time."""
+
+
+@dataclass
+class Context:
+    """Mutable state of one `tag()` call; created per text, never shared."""
+
+    text: str
+    dct: date | None
+    ref: date | None = None
+    """The last date mentioned (start of its interval)."""
+    ref_unit: str = "Y"
+    """Its granularity: D, M or Y."""
+    ref_pos: int = -(10**9)
+    """Where the last explicit year was written."""
+    ref_year_explicit: int | None = None
+    _bounds: list[int] | None = field(default=None, repr=False)
+    _tense: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence containing pos."""
+        if self._bounds is None:
+            self._bounds = [m.end() for m in SENTENCE_END.finditer(self.text)]
+        i = bisect.bisect_right(self._bounds, pos)
+        start = self._bounds[i - 1] if i else 0
+        end = self._bounds[i] if i < len(self._bounds) else len(self.text)
+        return start, end
+
+    def tense(self, pos: int) -> int:
+        """The tense of the clause (else the sentence) containing pos, cached per position."""
+        if pos not in self._tense:
+            start, end = self.sentence(pos)
+            self._tense[pos] = resolve.tense_at(self.text[start:end], pos - start)
+        return self._tense[pos]
+
+    @property
+    def narrative(self) -> bool:
+        """True when the text tells of a past far from the DCT (history), or there is no DCT."""
+        if self.dct is None:
+            return True
+        return self.ref_year_explicit is not None and self.ref_year_explicit < self.dct.year - 2
+
+    def anchor(self, pos: int, prefer_ref: bool = False) -> tuple[date | None, bool]:
+        """(anchor date, from_dct) for an underspecified expression at pos.
+
+        The last mentioned date when the text is narrative, `prefer_ref` is set (anaphora: "am folgenden Tag"),
+        or an explicit year was written shortly before; otherwise the DCT.
+        """
+        if self.ref is not None and (prefer_ref or self.narrative or pos - self.ref_pos < RECENT):
+            return self.ref, False
+        if self.dct is not None:
+            return self.dct, True
+        return self.ref, False
+
+    def remember(self, d: date, unit: str, pos: int, explicit_year: bool) -> None:
+        """Record a resolved date as the anchor of what follows."""
+        self.ref, self.ref_unit = d, unit
+        if explicit_year:
+            self.ref_pos = pos
+            self.ref_year_explicit = d.year
+
+    def sentence_initial(self, pos: int) -> bool:
+        """True when pos starts a sentence, a line or a quotation."""
+        before = self.text[max(0, pos - 3) : pos].rstrip()
+        return not before or before[-1] in '.!?:"„“»('

@@ -1,0 +1,424 @@
+"""The German temporal tagger: phrases in sentences with a fixed document date -> exact TIMEX3 values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.temporal import Timex, interval_of, tag
+
+
+def only(text: str, dct: str | None, phrase: str) -> Timex:
+    """The single expression whose text is `phrase` (fails when it is missing)."""
+    found = [t for t in tag(text, date.fromisoformat(dct) if dct else None) if t.text == phrase]
+    assert found, (
+        f"{phrase!r} not found in {[t.text for t in tag(text, date.fromisoformat(dct) if dct else None)]}"
+    )
+    return found[0]
+
+
+# (document date, sentence, expression as written, type, value, mod)
+CASES = [
+    # seed examples
+    (
+        "2025-04-28",
+        "Am gestrigen Sonntag griffen russische Truppen Charkiw an.",
+        "gestrigen Sonntag",
+        "DATE",
+        "2025-04-27",
+        None,
+    ),
+    (
+        "2025-04-28",
+        "Im Juni vergangenen Jahres hatte er das Gegenteil gesagt.",
+        "Juni vergangenen Jahres",
+        "DATE",
+        "2024-06",
+        None,
+    ),
+    ("2024-11-11", "Am Sonntag hatten Drohnen Moskau angegriffen.", "Sonntag", "DATE", "2024-11-10", None),
+    (
+        "2024-11-11",
+        "Am Donnerstag war der Minister in Kiew eingetroffen.",
+        "Donnerstag",
+        "DATE",
+        "2024-11-07",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "Trump, der im Januar sein Amt antreten soll, sagte wenig.",
+        "Januar",
+        "DATE",
+        "2025-01",
+        None,
+    ),
+    (
+        "2024-12-03",
+        "Am Montag kündigte der Präsident ein neues Paket an.",
+        "Montag",
+        "DATE",
+        "2024-12-02",
+        None,
+    ),
+    ("2024-12-03", "Letzten Monat wurde das Paket beschlossen.", "Letzten Monat", "DATE", "2024-11", None),
+    ("2024-12-03", "Seit Anfang 2022 tobt der Krieg.", "Anfang 2022", "DATE", "2022", "START"),
+    ("2024-11-11", "Im Sommer hatten die Truppen die Stadt erobert.", "Sommer", "DATE", "2024-SU", None),
+    # absolute dates
+    (
+        "2024-11-11",
+        "Am 8. November 2024 fiel die Entscheidung.",
+        "8. November 2024",
+        "DATE",
+        "2024-11-08",
+        None,
+    ),
+    ("2024-11-11", "Der Vertrag vom 08.11.2024 gilt.", "08.11.2024", "DATE", "2024-11-08", None),
+    ("2024-11-11", "Am 8.11. wurde gewählt.", "8.11.", "DATE", "2024-11-08", None),
+    ("2024-11-11", "Am 8. Nov. wurde gewählt.", "8. Nov.", "DATE", "2024-11-08", None),
+    ("2024-11-11", "Im November 2024 begann die Offensive.", "November 2024", "DATE", "2024-11", None),
+    ("2024-11-11", "Das Abkommen stammt aus 2014.", "2014", "DATE", "2014", None),
+    ("2024-11-11", "Im Jahr 2021 zog Russland Truppen zusammen.", "Jahr 2021", "DATE", "2021", None),
+    ("2024-11-11", "In den 1990er Jahren war das anders.", "den 1990er Jahren", "DATE", "199", None),
+    ("2024-11-11", "Das 20. Jahrhundert war blutig.", "20. Jahrhundert", "DATE", "19", None),
+    (
+        "2010-02-20",
+        "Die Banken laden am Donnerstag, 25. Februar nach Bozen.",
+        "Donnerstag, 25. Februar",
+        "DATE",
+        "2010-02-25",
+        None,
+    ),
+    ("2015-01-30", "Die Feier findet am 29. Jänner statt.", "29. Jänner", "DATE", "2015-01-29", None),
+    ("2024-11-11", "Am 1.9.39 begann der Krieg.", "1.9.39", "DATE", "1939-09-01", None),
+    (
+        "2024-11-11",
+        "Die Schlacht endete 480 v. Chr. mit einer Niederlage.",
+        "480 v. Chr.",
+        "DATE",
+        "BC0480",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "Im zweiten Quartal 2024 sank die Produktion.",
+        "zweiten Quartal 2024",
+        "DATE",
+        "2024-Q2",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "Die Arbeit kam im Frühjahr 2015 zum Stillstand.",
+        "Frühjahr 2015",
+        "DATE",
+        "2015-SP",
+        None,
+    ),
+    ("2024-11-11", "Die Truppen rückten im Mai/Juni 1940 vor.", "Juni 1940", "DATE", "1940-06", None),
+    ("2024-11-11", "Die Truppen rückten im Mai/Juni 1940 vor.", "Mai", "DATE", "1940-05", None),
+    ("2024-11-11", "In den zwanziger Jahren wuchs die Stadt.", "den zwanziger Jahren", "DATE", "192", None),
+    (
+        "2024-11-11",
+        "Seit Ende des 19. Jahrhunderts wächst die Stadt.",
+        "Ende des 19. Jahrhunderts",
+        "DATE",
+        "18",
+        "END",
+    ),
+    # weekdays with modifiers
+    (
+        "2015-08-17",
+        "Am vergangenen Freitag brannte die Scheune.",
+        "vergangenen Freitag",
+        "DATE",
+        "2015-08-14",
+        None,
+    ),
+    ("2024-11-11", "Am kommenden Montag tagt der Rat.", "kommenden Montag", "DATE", "2024-11-18", None),
+    ("2013-09-30", "Eurosur steht am Mittwoch zur Abstimmung.", "Mittwoch", "DATE", "2013-10-02", None),
+    (
+        "2016-01-13",
+        "Der Gemeinderat sprach sich am Dienstagabend dafür aus.",
+        "Dienstagabend",
+        "TIME",
+        "2016-01-12TEV",
+        None,
+    ),
+    # deictic and relative
+    ("2024-11-11", "Heute beginnt der Gipfel.", "Heute", "DATE", "2024-11-11", None),
+    ("2024-11-11", "Gestern wurde die Brücke zerstört.", "Gestern", "DATE", "2024-11-10", None),
+    ("2024-11-11", "Vorgestern wurde die Brücke zerstört.", "Vorgestern", "DATE", "2024-11-09", None),
+    ("2024-11-11", "Die Minister treffen sich morgen in Brüssel.", "morgen", "DATE", "2024-11-12", None),
+    ("2024-11-11", "Übermorgen treffen sich die Minister.", "Übermorgen", "DATE", "2024-11-13", None),
+    ("2024-11-11", "Der Minister reiste gestern Abend ab.", "gestern Abend", "TIME", "2024-11-10TEV", None),
+    ("2024-11-11", "Vergangenen Monat fielen die Preise.", "Vergangenen Monat", "DATE", "2024-10", None),
+    ("2024-11-11", "Nächsten Monat wird gewählt.", "Nächsten Monat", "DATE", "2024-12", None),
+    ("2024-11-13", "Diese Woche beraten die Außenminister.", "Diese Woche", "DATE", "2024-W46", None),
+    ("2024-11-13", "Die Außenminister beraten in dieser Woche.", "dieser Woche", "DATE", "2024-W46", None),
+    ("2024-11-11", "Nächstes Jahr soll die Brücke fertig sein.", "Nächstes Jahr", "DATE", "2025", None),
+    ("2015-05-08", "Im vergangenen Jahr kamen 1700 Menschen.", "vergangenen Jahr", "DATE", "2014", None),
+    (
+        "2011-03-02",
+        "Der Sitz zieht ab Juli dieses Jahres nach Bozen.",
+        "Juli dieses Jahres",
+        "DATE",
+        "2011-07",
+        None,
+    ),
+    (
+        "2015-03-02",
+        "Im August vorigen Jahres war es ruhig.",
+        "August vorigen Jahres",
+        "DATE",
+        "2014-08",
+        None,
+    ),
+    ("2024-11-11", "Vor drei Monaten begann die Offensive.", "Vor drei Monaten", "DATE", "2024-08", None),
+    ("2024-11-11", "Vor zwei Jahren wurde die Stadt besetzt.", "Vor zwei Jahren", "DATE", "2022", None),
+    ("2024-11-11", "In zwei Wochen wird der Rat entscheiden.", "In zwei Wochen", "DATE", "2024-W48", None),
+    (
+        "2024-11-11",
+        "Die Armee erreichte die Stadt im Juni 1941. Im März des folgenden Jahres zog sie ab.",
+        "März des folgenden Jahres",
+        "DATE",
+        "1942-03",
+        None,
+    ),
+    ("2024-11-11", "Die Lieferung kommt Anfang Dezember.", "Anfang Dezember", "DATE", "2024-12", "START"),
+    ("2024-11-11", "Die Lieferung kommt Mitte Dezember.", "Mitte Dezember", "DATE", "2024-12", "MID"),
+    ("2024-11-11", "Die Lieferung kommt Ende Dezember.", "Ende Dezember", "DATE", "2024-12", "END"),
+    ("2024-11-11", "Die Lieferung soll im Frühjahr kommen.", "Frühjahr", "DATE", "2025-SP", None),
+    (
+        "2024-11-11",
+        "Der Plan soll zum Jahreswechsel in Kraft treten.",
+        "Jahreswechsel",
+        "DATE",
+        "2025-01-01",
+        None,
+    ),
+    ("2024-11-11", "Die Firma ging Ende 2002 pleite.", "Ende 2002", "DATE", "2002", "END"),
+    (
+        "2024-11-11",
+        "Die Stadt fiel am 3. März 1943. Einen Tag, nachdem die Armee abzog, kam die Flut.",
+        "Einen Tag",
+        "DATE",
+        "1943-03-04",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "Am 6. Juni 1944 landeten sie. Drei Tage später fiel die Stadt.",
+        "Drei Tage später",
+        "DATE",
+        "1944-06-09",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "Die Stadt fiel am 3. März 1943. Am Tag darauf kam die Flut.",
+        "Tag darauf",
+        "DATE",
+        "1943-03-04",
+        None,
+    ),
+    ("2015-02-06", "Die Stadt meldete am Vortag einen Rekord.", "Vortag", "DATE", "2015-02-05", None),
+    ("2015-05-08", "Der Umsatz stieg gegenüber dem Vorjahr.", "Vorjahr", "DATE", "2014", None),
+    # durations
+    ("2024-11-11", "Die Belagerung dauerte drei Monate.", "drei Monate", "DURATION", "P3M", None),
+    ("2024-11-11", "Seit drei Monaten wird gekämpft.", "drei Monaten", "DURATION", "P3M", None),
+    ("2024-11-11", "Der Strom fiel 24 Stunden aus.", "24 Stunden", "DURATION", "PT24H", None),
+    ("2024-11-11", "Die Kämpfe dauerten mehrere Tage.", "mehrere Tage", "DURATION", "PXD", None),
+    ("2024-11-11", "Die Sitzung dauerte zwölf Minuten.", "zwölf Minuten", "DURATION", "PT12M", None),
+    ("2024-11-11", "Er war dreißig Jahre im Amt.", "dreißig Jahre", "DURATION", "P30Y", None),
+    ("2024-11-11", "Das Projekt lief rund 200 Stunden.", "rund 200 Stunden", "DURATION", "PT200H", "APPROX"),
+    (
+        "2024-11-11",
+        "In den vergangenen fünf Jahren stieg die Zahl.",
+        "den vergangenen fünf Jahren",
+        "DURATION",
+        "P5Y",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "In den vergangenen Jahren stieg die Zahl.",
+        "den vergangenen Jahren",
+        "DURATION",
+        "PXY",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "Nach jahrelangen Verhandlungen gab es eine Einigung.",
+        "jahrelangen",
+        "DURATION",
+        "PXY",
+        None,
+    ),
+    ("2024-11-11", "Es war ein dreijähriger Krieg.", "dreijähriger", "DURATION", "P3Y", None),
+    # vague
+    ("2024-11-11", "Kürzlich wurde bekannt, dass es mehr sind.", "Kürzlich", "DATE", "PAST_REF", None),
+    ("2024-11-11", "Derzeit sind keine Gespräche geplant.", "Derzeit", "DATE", "PRESENT_REF", None),
+    ("2024-11-11", "Bisher gibt es keine Bestätigung.", "Bisher", "DATE", "PRESENT_REF", None),
+    ("2024-11-11", "Künftig soll das anders werden.", "Künftig", "DATE", "FUTURE_REF", None),
+    ("2024-11-11", "Jetzt ist es zu spät.", "Jetzt", "DATE", "PRESENT_REF", None),
+    # sets
+    ("2024-11-11", "Sie demonstrieren jeden Montag.", "jeden Montag", "SET", "XXXX-WXX-1", None),
+    ("2024-11-11", "Die Zahlen werden täglich aktualisiert.", "täglich", "SET", "P1D", None),
+    ("2024-11-11", "Der Bericht erscheint jährlich.", "jährlich", "SET", "P1Y", None),
+    ("2024-11-11", "Der Rat tagt alle zwei Wochen.", "alle zwei Wochen", "SET", "P2W", None),
+    ("2024-11-11", "Das Museum öffnet sonntags.", "sonntags", "SET", "XXXX-WXX-7", None),
+    # ranges
+    ("2024-11-11", "Der Gipfel findet vom 3. bis 5. Dezember statt.", "3.", "DATE", "2024-12-03", None),
+    (
+        "2024-11-11",
+        "Der Gipfel findet vom 3. bis 5. Dezember statt.",
+        "5. Dezember",
+        "DATE",
+        "2024-12-05",
+        None,
+    ),
+    ("2024-11-11", "Zwischen 2014 und 2022 starben Tausende.", "2014", "DATE", "2014", None),
+    ("2024-11-11", "Zwischen 2014 und 2022 starben Tausende.", "2022", "DATE", "2022", None),
+    # times
+    ("2013-11-30", "Der Gottesdienst beginnt um 17 Uhr.", "17 Uhr", "TIME", "2013-11-30T17:00", None),
+    (
+        "2013-11-30",
+        "Der Gemeinderat trifft sich um 19.30 Uhr.",
+        "19.30 Uhr",
+        "TIME",
+        "2013-11-30T19:30",
+        None,
+    ),
+    (
+        "2024-11-11",
+        "Am 1. September 1939 um 4:45 Uhr fielen Schüsse.",
+        "4:45 Uhr",
+        "TIME",
+        "1939-09-01T04:45",
+        None,
+    ),
+    # number words, headlines, old spelling
+    ("2024-11-11", "Zwölf Tage lang wurde verhandelt.", "Zwölf Tage", "DURATION", "P12D", None),
+    ("2024-11-11", "AM SONNTAG GRIFFEN DROHNEN KIEW AN", "SONNTAG", "DATE", "2024-11-10", None),
+    ("2024-11-11", "GESTERN FIEL DIE STADT", "GESTERN", "DATE", "2024-11-10", None),
+    (
+        "2024-11-11",
+        "Dreissig Jahre nach der Wende ist vieles anders.",
+        "Dreissig Jahre",
+        "DURATION",
+        "P30Y",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("dct", "text", "phrase", "type_", "value", "mod"), CASES)
+def test_temporal_phrase_value(dct, text, phrase, type_, value, mod):
+    t = only(text, dct, phrase)
+    assert (t.type, t.value, t.mod) == (type_, value, mod)
+
+
+# (text, dct, expression as written, inclusive interval, precision)
+INTERVALS = [
+    (
+        "Am gestrigen Sonntag griffen sie an.",
+        "2025-04-28",
+        "gestrigen Sonntag",
+        ("2025-04-27", "2025-04-27"),
+        "day",
+    ),
+    (
+        "Im Juni vergangenen Jahres war es ruhig.",
+        "2025-04-28",
+        "Juni vergangenen Jahres",
+        ("2024-06-01", "2024-06-30"),
+        "month",
+    ),
+    ("Im Sommer hatten sie angegriffen.", "2024-11-11", "Sommer", ("2024-06-01", "2024-08-31"), "season"),
+    ("Seit Anfang 2022 tobt der Krieg.", "2024-12-03", "Anfang 2022", ("2022-01-01", "2022-04-30"), "year"),
+    ("Die Firma ging Ende 2002 pleite.", "2024-11-11", "Ende 2002", ("2002-09-01", "2002-12-31"), "year"),
+    (
+        "Die Lieferung kommt Ende Dezember.",
+        "2024-11-11",
+        "Ende Dezember",
+        ("2024-12-21", "2024-12-31"),
+        "month",
+    ),
+    ("Diese Woche beraten sie.", "2024-11-13", "Diese Woche", ("2024-11-11", "2024-11-17"), "week"),
+    (
+        "In den 1990er Jahren war das anders.",
+        "2024-11-11",
+        "den 1990er Jahren",
+        ("1990-01-01", "1999-12-31"),
+        "multi_year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "phrase", "interval", "precision"), INTERVALS)
+def test_temporal_date_interval(text, dct, phrase, interval, precision):
+    t = only(text, dct, phrase)
+    assert (t.date_start.isoformat(), t.date_end.isoformat(), t.precision) == (*interval, precision)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "expected"),
+    [
+        ("2024-11-10", None, (date(2024, 11, 10), date(2024, 11, 10), "day")),
+        ("2024-W45", None, (date(2024, 11, 4), date(2024, 11, 10), "week")),
+        ("2024-W45-WE", None, (date(2024, 11, 9), date(2024, 11, 10), "week")),
+        ("2024-02", None, (date(2024, 2, 1), date(2024, 2, 29), "month")),
+        ("2024-WI", None, (date(2024, 12, 1), date(2025, 2, 28), "season")),
+        ("2024-Q1", None, (date(2024, 1, 1), date(2024, 3, 31), "quarter")),
+        ("2024", "MID", (date(2024, 5, 1), date(2024, 8, 31), "year")),
+        ("199", None, (date(1990, 1, 1), date(1999, 12, 31), "multi_year")),
+        ("19", None, (date(1900, 1, 1), date(1999, 12, 31), "multi_year")),
+        ("2024-11-10T20:00", None, (date(2024, 11, 10), date(2024, 11, 10), "day")),
+        ("PRESENT_REF", None, (None, None, "unknown")),
+        ("P3M", None, (None, None, "unknown")),
+        ("2024-13", None, (None, None, "unknown")),
+    ],
+)
+def test_temporal_interval_of(value, mod, expected):
+    assert interval_of(value, mod) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung beschloss 1,2 Millionen Euro Hilfe.",
+        "Russland schickte 50.000 Soldaten an die Grenze.",
+        "Die meisten, die mit ihm sprachen, waren skeptisch.",
+        "Am Ende stand eine Einigung.",
+        "Die Armee verlor 1500 Panzer.",
+        "Er zahlte 2000 Euro.",
+        "Der Preis stieg um 12,5 Prozent.",
+    ],
+)
+def test_temporal_no_false_positives(text):
+    assert tag(text, date(2024, 11, 11)) == []
+
+
+def test_temporal_without_dct_keeps_relative_unresolved():
+    found = {t.text: t for t in tag("Am Sonntag griffen sie an. Heute ist es ruhig.", None)}
+    assert found["Sonntag"].value == "XXXX-WXX-7" and found["Sonntag"].date_start is None
+    assert found["Heute"].value == "PRESENT_REF"
+
+
+def test_temporal_dct_precision_month_cuts_day_values():
+    (t,) = tag("Gestern fiel die Stadt.", date(2024, 11, 1), "month")
+    assert t.value == "2024-10" and t.precision == "month"
+
+
+def test_temporal_offsets_point_into_text():
+    text = "Am 8. November 2024 fiel die Entscheidung."
+    (t,) = tag(text, date(2024, 11, 11))
+    assert (t.start, t.end, text[t.start : t.end]) == (3, 19, "8. November 2024")
+
+
+def test_temporal_bad_dct_precision_raises():
+    with pytest.raises(ValueError, match="dct_precision"):
+        tag("heute", date(2024, 11, 11), "minute")

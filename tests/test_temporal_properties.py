@@ -1,0 +1,35 @@
+"""Properties of the temporal tagger on any text: no crash, spans inside the text, sorted, non-overlapping."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.temporal import tag
+
+WORDS = st.sampled_from(
+    ["am", "Sonntag", "8.", "November", "2024", "08.11.2024", "vor", "drei", "Monaten", "Ende", "Anfang", "des",
+     "Jahres", "vergangenen", "heute", "gestern", "Morgen", "jeden", "Montag", "um", "20.30", "Uhr", "bis", "-",
+     "1990er", "Jahre", "20.", "Jahrhundert", "später", "Tage", "seit", "im", "Sommer", ",", ".", "\n", "31.02.",
+     "Februar", "29.", "v.", "Chr.", "Q4", "zwölf", "täglich", "Vortag", "kürzlich", "1,2", "50.000", "die", "mit"]
+)  # fmt: skip
+TEXTS = st.one_of(st.text(max_size=200), st.lists(WORDS, max_size=40).map(" ".join))
+DCTS = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, DCTS, st.sampled_from(["day", "month", "year", "unknown"]))
+def test_temporal_spans_are_sound(text, dct, precision):
+    timexes = tag(text, dct, precision)
+    previous_end = 0
+    for t in timexes:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.start >= previous_end
+        previous_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
+        if t.date_start is not None:
+            assert t.date_end is not None and t.date_start <= t.date_end
