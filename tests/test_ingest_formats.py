@@ -9,18 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import iter_inputs
-from pipeline.model import Article, Notice, Skipped
+from tests.test_ingest import run  # the shared helper: (articles by doc, skip reasons by doc, notices)
 
 GERMAN = "Die Bundesregierung kündigte am Montag weitere Hilfe für die Ukraine an. Präsident Selenskyj begrüßte das.\n"
-
-
-def run(*paths):
-    items = list(iter_inputs([str(p) for p in paths]))
-    articles = {i.doc: i for i in items if isinstance(i, Article)}
-    skipped = {i.doc: i.reason for i in items if isinstance(i, Skipped)}
-    notices = [(i.doc, i.message) for i in items if isinstance(i, Notice)]
-    return articles, skipped, notices
 
 
 def write(folder: Path, files: dict[str, bytes | str]) -> Path:

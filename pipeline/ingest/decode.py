@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from pipeline.errors import InputError
 
@@ -47,7 +46,10 @@ _RIFF_KINDS = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "a
 _WESTERN = ("cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman", "iso8859_1")
 _GERMAN_WORD = re.compile(r"\b\w*[äöüÄÖÜß]\w*\b")
 _GERMAN_FUNCTION_WORDS = re.compile(r"\b(?:der|die|das|und|nicht|mit|von|für|auf|ist|den|dem|ein|eine)\b", re.I)
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Unicode category Cc without \t \n \v \f \r.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _MAX_CONTROL_RATIO = 0.02
 
 
@@ -111,8 +113,7 @@ def control_ratio(text: str) -> float:
     """Share of control characters other than tab, newlines and form feed: high for binary junk."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    return bad / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def _checked(text: str) -> str:
@@ -154,8 +155,8 @@ def _looks_german(text: str) -> bool:
     is nearly all non-ASCII) and German function words or umlaut words."""
     if control_ratio(text) > _MAX_CONTROL_RATIO:
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters or sum(1 for ch in letters if ord(ch) > 127) / len(letters) > 0.15:
+    letters = len(_LETTER.findall(text))
+    if not letters or len(_NON_ASCII_LETTER.findall(text)) / letters > 0.15:
         return False
     words = len(text.split()) or 1
     function_words = len(_GERMAN_FUNCTION_WORDS.findall(text))
