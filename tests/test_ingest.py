@@ -223,7 +223,7 @@ def test_ingest_unreadable_file(tmp_path, monkeypatch):
     else:
         (folder / "locked.txt").chmod(0)
     articles, skipped, _ = run(folder)
-    assert skipped == {"locked.txt": "permission denied; make the file readable (chmod +r) or remove it"}
+    assert skipped == {"locked.txt": "permission denied; make it readable (chmod +r) or remove it"}
     assert list(articles) == ["good.txt"]
 
 

@@ -394,3 +394,49 @@ def test_ingest_jsonl_good_and_bad_lines(tmp_path):
     )  # fmt: skip
     assert (articles["batch.jsonl#10"].published, articles["batch.jsonl#10"].published_precision) == (date(2024, 1, 1), "year")
     assert articles["7"].text == "Madrid\u2028sagt etwas."
+
+
+def test_ingest_manifest_small_problems_are_notices(tmp_path):
+    manifest = (
+        "file,published,language,remarks\n"
+        "./a.txt,2024-11-10,de,x\n"
+        ",2024-11-10,de,\n"
+        "b.txt,2024-11-11,en,,surplus\n"
+    )
+    write(tmp_path, {"manifest.csv": manifest, "a.txt": GERMAN, "b.txt": GERMAN + "Mehr."})
+    articles, skipped, notices = run(tmp_path)
+    assert skipped == {}
+    assert notices == [
+        ("manifest.csv", "manifest.csv: unknown column(s) remarks ignored; known: file, published, "
+         "published_precision, source, language, note, title, url"),  # fmt: skip
+        ("manifest.csv", "manifest.csv row 3 has no file name; row ignored"),
+        ("manifest.csv", "manifest.csv row 4 has more cells than the header; the extra ones are ignored"),
+        ("b.txt", "manifest.csv row 4 says the language is 'en'; the extractors read German, so events may be missed"),
+    ]
+    assert (articles["a.txt"].published, articles["b.txt"].published) == (date(2024, 11, 10), date(2024, 11, 11))
+
+
+def test_ingest_jsonl_language_notice(tmp_path):
+    write(tmp_path, {"a.jsonl": json.dumps({"text": "Kyiv reports drone attacks.", "language": "en"}) + "\n"})
+    articles, skipped, notices = run(tmp_path)
+    assert skipped == {}
+    assert notices == [("a.jsonl#1", "line 1 says the language is 'en'; the extractors read German, so events may be missed")]
+    assert list(articles) == ["a.jsonl#1"]
+
+
+def test_ingest_jsonl_that_is_binary_or_empty(tmp_path):
+    write(tmp_path, {"a.jsonl": b"\x89PNG\r\n\x1a\n\x00", "b.jsonl": b"\n\n", "c.txt": GERMAN})
+    articles, skipped, _ = run(tmp_path)
+    assert skipped == {
+        "a.jsonl": "a PNG image, not text (starts with 89 50 4e 47 0d 0a 1a 0a); remove it or replace it with the "
+        "article text",
+        "b.jsonl": "file holds only whitespace; remove it or put the article text in it",
+    }
+    assert list(articles) == ["c.txt"]
+
+
+def test_ingest_manifest_given_directly(tmp_path):
+    write(tmp_path, {"manifest.csv": "file,published\na.txt,2024\n", "a.txt": GERMAN})
+    articles, skipped, _ = run(tmp_path / "manifest.csv")
+    assert articles == {}
+    assert skipped == {"manifest.csv": "manifest.csv is metadata, not an article; give the folder that holds it"}

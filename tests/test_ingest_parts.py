@@ -206,14 +206,37 @@ def test_ingest_furniture_rules_are_extensible(tmp_path):
 # -- property: any bytes ---------------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.one_of(st.binary(max_size=600), st.text(max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass"))))
-def test_ingest_any_bytes_give_an_article_or_a_skip(tmp_path: Path, data: bytes):
-    path = tmp_path / "any.txt"
+ANY_BYTES = st.one_of(
+    st.binary(max_size=600),
+    st.text(max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass")),
+    st.text(alphabet="<>/=\"' abcpstyrhmlixe-!{}[]:,\n", max_size=300).map(str.encode),
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=ANY_BYTES)
+def test_ingest_any_bytes_give_an_article_or_a_skip(tmp_path: Path, suffix: str, data: bytes):
+    path = tmp_path / f"any{suffix}"
     path.write_bytes(data)
     items = list(iter_inputs([path]))
     kinds = [type(i) for i in items if not isinstance(i, Notice)]
     assert kinds in ([Article], [Skipped])
+    _check_items(items)
+
+
+@pytest.mark.parametrize("suffix", [".html", ".jsonl"])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=ANY_BYTES)
+def test_ingest_any_bytes_in_html_or_jsonl_never_raise(tmp_path: Path, suffix: str, data: bytes):
+    path = tmp_path / f"any{suffix}"
+    path.write_bytes(data)
+    items = list(iter_inputs([path]))
+    assert items and all(isinstance(i, Article | Skipped | Notice) for i in items)
+    _check_items(items)
+
+
+def _check_items(items):
     for item in items:
         if isinstance(item, Skipped):
             assert item.reason and "\n" not in item.reason

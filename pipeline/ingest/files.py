@@ -66,11 +66,8 @@ def _walk_folder(folder: Path, root: Path, seen: set[Path]) -> Iterator[Found | 
     yield Folder(folder, root)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except PermissionError:
-        yield _skipped(folder, folder.name, "permission denied listing this folder; make it readable (chmod +rx)")
-        return
     except OSError as exc:
-        yield _skipped(folder, folder.name, f"cannot list this folder ({exc.strerror}); check it")
+        yield _skipped(folder, folder.name, _os_problem(exc, "listing this folder", "chmod +rx"))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -94,11 +91,8 @@ def _walk_folder(folder: Path, root: Path, seen: set[Path]) -> Iterator[Found | 
 def _file(path: Path, root: Path | None) -> Iterator[Found | Skipped]:
     try:
         mode = path.stat().st_mode
-    except PermissionError:
-        yield _skipped(path, path.name, "permission denied; make the file readable (chmod +r) or remove it")
-        return
     except OSError as exc:
-        yield _skipped(path, path.name, f"cannot be read ({exc.strerror}); check the file")
+        yield _skipped(path, path.name, _os_problem(exc))
         return
     if not stat.S_ISREG(mode):
         yield _skipped(path, path.name, f"not a regular file ({_kind(mode)}); remove it from the input")
@@ -133,15 +127,19 @@ def read_bytes(path: Path, max_mb: int) -> bytes:
             raise InputError(_too_large(size, max_mb))
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
-    except PermissionError:
-        raise InputError("permission denied; make the file readable (chmod +r) or remove it") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc}); check the file") from None
+        raise InputError(_os_problem(exc)) from None
     if len(data) > limit:  # the file grew while we read it
         raise InputError(_too_large(len(data), max_mb))
     return data
+
+
+def _os_problem(exc: OSError, doing: str = "", fix: str = "chmod +r") -> str:
+    """The one-line reason for an OS error while reading (permission denied is the common one)."""
+    if isinstance(exc, PermissionError):
+        what = f"permission denied {doing}".strip()
+        return f"{what}; make it readable ({fix}) or remove it"
+    return f"cannot be read ({exc.strerror or exc}); check the file"
 
 
 def _too_large(size: int, max_mb: int) -> str:

@@ -1,5 +1,5 @@
 """JSON Lines: one article per line, `{"text": ..., "title": ..., "published": ..., "source": ..., "url": ...,
-"id": ...}`; only `text` is required.
+"id": ..., "language": ...}`; only `text` is required.
 
 Pure: `parse_jsonl` takes the decoded file and yields one `Line` per non-blank line, either a usable record or
 the one-line reason it is not. A broken line never hides the good lines around it.
@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.errors import DateError
-from pipeline.ingest.metadata import DATE_FORMS, Meta, date_from_value
+from pipeline.ingest.metadata import DATE_FORMS, Meta, date_from_value, language_problem
 
-_TEXT_FIELDS = ("title", "source", "url")
+_TEXT_FIELDS = ("title", "source", "url", "language")
 _JSON_TYPES = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number",
                bool: "true/false", type(None): "null"}  # fmt: skip
 
@@ -66,6 +66,9 @@ def parse_line(number: int, raw: str) -> Line:
     if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, str | int)):
         return Line(number, problem=f'line {number}: "id" is {_kind(record_id)}, not a string; fix or drop it')
     notices: list[str] = []
+    language = language_problem(record.get("language"), f"line {number}")
+    if language:
+        notices.append(language)
     published = precision = None
     raw_date = record.get("published")
     if raw_date is not None:

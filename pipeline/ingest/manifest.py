@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 from dataclasses import dataclass, field
 
 from pipeline.errors import DateError, ManifestError
@@ -28,6 +29,7 @@ class ManifestRow:
     row: int
     file: str
     meta: Meta
+    language: str | None = None
     date_problem: str | None = None
     """Set when `published` was given but unusable: the article falls back to other dates (a Notice)."""
     precision_notice: str | None = None
@@ -77,7 +79,7 @@ def parse_manifest(text: str) -> Manifest:
         values = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header) if h}
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
             notices.append(f"manifest.csv row {number} has more cells than the header; the extra ones are ignored")
-        name = values.get("file", "")
+        name = _normalise_name(values.get("file", ""))
         if not name:
             notices.append(f"manifest.csv row {number} has no file name; row ignored")
             continue
@@ -97,15 +99,15 @@ def _row(number: int, name: str, values: dict[str, str]) -> ManifestRow:
         source=values.get("source") or None,
         url=values.get("url") or None,
     )
+    language = values.get("language") or None
     raw = values.get("published", "")
     if not raw:
-        return ManifestRow(number, name, meta)
+        return ManifestRow(number, name, meta, language)
     try:
         day, precision = parse_date(raw)
     except DateError:
-        return ManifestRow(
-            number, name, meta, f"manifest.csv row {number}: published {raw!r} is not a date ({DATE_FORMS})"
-        )
+        problem = f"manifest.csv row {number}: published {raw!r} is not a date ({DATE_FORMS})"
+        return ManifestRow(number, name, meta, language, date_problem=problem)
     stated = values.get("published_precision", "")
     notice = None
     if stated:
@@ -116,7 +118,13 @@ def _row(number: int, name: str, values: dict[str, str]) -> ManifestRow:
         notice = f"manifest.csv row {number}: {finer}" if finer else None
     dated = Meta(title=meta.title, source=meta.source, url=meta.url, published=day, precision=precision,
                  basis="manifest")  # fmt: skip
-    return ManifestRow(number, name, dated, precision_notice=notice)
+    return ManifestRow(number, name, dated, language, precision_notice=notice)
+
+
+def _normalise_name(name: str) -> str:
+    """`./a.txt`, `sub\\a.txt` -> `a.txt`, `sub/a.txt`: the relative path as the walk spells it."""
+    name = name.strip().replace("\\", "/")
+    return posixpath.normpath(name) if name else ""
 
 
 def _delimiter(header_line: str) -> str:

@@ -77,6 +77,16 @@ def merge(*layers: Meta) -> Meta:
     return Meta(**out)
 
 
+_GERMAN_CODES = frozenset({"de", "deu", "ger", "german", "deutsch", "de-de", "de-at", "de-ch", "de_de", "de_at", "de_ch"})
+
+
+def language_problem(language: str | None, where: str) -> str | None:
+    """A notice when `where` says the article is not German (the pipeline's rules are German), else None."""
+    if not language or language.strip().lower() in _GERMAN_CODES:
+        return None
+    return f"{where} says the language is {language.strip()!r}; the extractors read German, so events may be missed"
+
+
 def parse_date(value: str) -> tuple[date, str]:
     """A date as users write it -> (first day of the interval, precision `day`/`month`/`year`).
 

@@ -19,7 +19,7 @@ from pipeline.ingest.files import Folder, Found, check_exists, read_bytes, walk
 from pipeline.ingest.html import declared_charset, parse_html
 from pipeline.ingest.jsonl import parse_jsonl
 from pipeline.ingest.manifest import MANIFEST_NAME, Manifest, ManifestRow, parse_manifest
-from pipeline.ingest.metadata import Meta, merge
+from pipeline.ingest.metadata import Meta, language_problem, merge
 from pipeline.model import Article, Notice, Skipped
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -208,7 +208,8 @@ def _with_manifest(row: ManifestRow | None, own: Meta) -> tuple[Meta, list[str]]
     if row is None:
         return own, []
     meta = merge(row.meta, own)
-    notes = [row.precision_notice] if row.precision_notice else []
+    language = language_problem(row.language, f"{MANIFEST_NAME} row {row.row}")
+    notes = [note for note in (row.precision_notice, language) if note]
     if row.date_problem:
         if meta.published is not None:
             fallback = f"used the {meta.basis.replace('_', ' ')} date {meta.published.isoformat()} instead"
