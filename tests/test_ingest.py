@@ -263,3 +263,20 @@ def test_ingest_copies_of_seeds_are_read_like_the_seeds(tmp_path):
     shutil.copytree(SEEDS, copy)
     articles, skipped, _ = run(copy)
     assert len(articles) == 5 and not skipped
+
+
+def test_ingest_folder_link_loop_is_not_followed(tmp_path):
+    folder = folder_with(tmp_path, {})
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    articles, skipped, _ = run(folder)
+    assert skipped == {"loop": f"folder link to {folder.resolve()}, which is already being read; not followed"}
+    assert list(articles) == ["good.txt"]
+
+
+def test_ingest_folder_link_inside_is_followed(tmp_path):
+    folder = folder_with(tmp_path, {"real/a.txt": GOOD.replace("Sonntag", "Montag")})
+    (folder / "z-link").symlink_to(folder / "real", target_is_directory=True)
+    articles, skipped, _ = run(folder)
+    assert list(articles) == ["good.txt", "a.txt"]
+    assert articles["a.txt"].path == str(folder / "real" / "a.txt")
+    assert skipped == {"a.txt": f"same text as {folder / 'real' / 'a.txt'}; remove one of the copies"}

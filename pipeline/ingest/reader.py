@@ -184,7 +184,8 @@ class Reader:
             return
         first = self.first_seen.setdefault(article.content_hash, (doc, str(found.path)))
         if first != (doc, str(found.path)):
-            yield Skipped(path=str(found.path), doc=doc, reason=f"same text as {first[0]}; remove one of the copies")
+            other = first[0] if first[0] != doc else first[1]  # same name in another folder: say where
+            yield Skipped(path=str(found.path), doc=doc, reason=f"same text as {other}; remove one of the copies")
         elif article.content_hash in self.yielded:
             yield Skipped(path=str(found.path), doc=doc, reason="already read (the same file was given twice)")
         else:
