@@ -90,7 +90,7 @@ class Reader:
         for message in manifest.notices:
             yield Notice(path=str(path), doc=MANIFEST_NAME, message=message)
 
-    def _manifest_row(self, found: Found) -> tuple[ManifestRow | None, Iterator[Item]]:
+    def _manifest_row(self, found: Found) -> tuple[ManifestRow | None, list[Item]]:
         """The manifest row for a file: the nearest folder's manifest that names it (by relative path)."""
         problems: list[Item] = list(self._load_manifest(found.folder))
         folder = found.folder
@@ -101,9 +101,9 @@ class Reader:
             if manifest is not None:
                 key = found.path.relative_to(folder).as_posix()
                 if key in manifest.rows:
-                    return manifest.rows[key], iter(problems)
+                    return manifest.rows[key], problems
             if found.root is None or folder.resolve() == found.root or folder.parent == folder:
-                return None, iter(problems)
+                return None, problems
             folder = folder.parent
 
     # -- files ----------------------------------------------------------------------------------------------
