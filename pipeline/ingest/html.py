@@ -64,7 +64,7 @@ class Page:
     text: str
     """Visible text: one paragraph per block element, paragraphs separated by a blank line."""
     meta: Meta
-    """Title, date (basis `front_matter`: the page's own metadata), outlet, canonical URL."""
+    """Title, date (basis `html_meta`: the page's own metadata), outlet, canonical URL."""
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -162,7 +162,7 @@ def _head_meta(soup: BeautifulSoup) -> Meta:
         title=_clean(title),
         published=published,
         precision=precision,
-        basis="front_matter" if published else None,
+        basis="html_meta" if published else None,
         source=_clean(_meta_content(soup, ("property", "og:site_name"))),
         url=_clean(url if isinstance(url, str) else None),
     )
