@@ -300,7 +300,9 @@ def test_ingest_html_visible_text_only(tmp_path):
     assert (article.title, article.source, article.url) == (
         "Drohnenangriff auf Kiew", "Die Zeitung", "https://zeitung.example/kiew",
     )  # fmt: skip
-    assert (article.published, article.published_precision) == (date(2024, 11, 10), "day")
+    assert (article.published, article.published_precision, article.published_basis) == (
+        date(2024, 11, 10), "day", "html_meta",
+    )  # fmt: skip
     assert [article.text[a:b] for a, b in article.furniture] == ["Von Anna Schmidt"]
 
 
