@@ -1,0 +1,189 @@
+"""Who acts and who is acted upon: actor mentions in a sentence and their roles.
+
+Mentions come from the vocabulary (`doc.spans["actors"]`), office titles resolved by date
+(`doc.spans["titles"]` + facts.yaml: "der ukrainische Präsident" -> Volodymyr Zelensky), and unknown persons found
+by pattern (a known first name followed by capitalised words: "Samuel Charap"; later "Charap" alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extract import vocab
+
+TARGET_PREPS = frozenset({"gegen", "auf", "nach", "für", "an", "gegenüber"})
+LOCATIVE_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "beim", "nahe", "vor", "um", "am", "ins", "zu"})
+PREPOSITIONS = TARGET_PREPS | LOCATIVE_PREPS | frozenset({"mit", "von", "vom", "über", "zur", "zum", "durch",
+                                                         "seitens", "bis", "unter", "zwischen", "trotz"})
+PLACE_NOUNS = frozenset(["Region", "Stadt", "Gebiet", "Gebiete", "Gebieten", "Territorium", "Staatsgebiet", "Boden", "Grenze", "Grenzen", "Hauptstadt", "Grenzregion", "Oblast", "Seite", "Provinz", "Halbinsel", "Dorf", "Ort", "Hafenstadt", "Großstadt", "Städte", "Stellungen"])
+SPEAKER_NOUNS = frozenset(["Beamter", "Beamte", "Beamten", "Sprecher", "Sprecherin", "Regierung", "Ministerium", "Außenministerium", "Verteidigungsministerium", "Staatsmedien", "Quelle", "Quellen", "Vertreter", "Diplomaten", "Experten", "Militärchef", "Generalstab", "Armee", "Luftwaffe", "Präsidialamt", "Soldaten", "Behörden", "Geheimdienst", "Militär", "Militärexperten", "Analysten"])
+_DET = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "seine", "seiner", "ihre", "ihrer", "ihren", "seinen", "dessen", "deren"])
+PRONOUNS = frozenset({"er", "sie", "Er", "Sie"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor mention in the text."""
+
+    name: str
+    start: int
+    """token index"""
+    end: int
+    char_start: int
+    adjectival: bool
+    """an adjective or compound prefix ("russische", "US-Beamter"), not a name"""
+    kind: str
+    """state | person | organisation | group"""
+
+
+@lru_cache(maxsize=1)
+def _actor_index() -> dict[str, dict]:
+    return {r["name"]: r for r in vocab.actor_entries()}
+
+
+def affiliation(name: str) -> str | None:
+    row = _actor_index().get(name)
+    return row["affiliation"] if row else None
+
+
+def kind_of(name: str) -> str:
+    row = _actor_index().get(name)
+    return row["kind"] if row else "person"
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    path = vocab.DATA_DIR / "first_names.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+_CAP = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáíóúçšžćłńő'-]+$")
+_NOT_SURNAME = frozenset(["Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Und", "Oder", "Am", "Im", "In", "Auf", "Von", "Zu", "Mit", "Nach", "Bei", "Für", "Aus", "Präsident", "Präsidenten", "Minister", "Ministerin", "Kanzler", "Sprecher", "Senator", "Generalsekretär", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"])
+
+
+def person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
+    """Persons not in the vocabulary: a known first name followed by one or two capitalised words.
+
+    `known` (vocabulary mentions) wins where they overlap.
+    """
+    names = first_names()
+    taken = {i for m in known for i in range(m.start, m.end)}
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.text in names and i not in taken and i + 1 < n:
+            j = i + 1
+            while j < n and j - i <= 2 and _CAP.match(doc[j].text) and doc[j].text not in _NOT_SURNAME \
+                    and j not in taken:
+                j += 1
+            if j > i + 1:
+                out.append(Mention(doc[i:j].text, i, j, tok.idx, False, "person"))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def surname_mentions(doc: Doc, persons: list[Mention], taken: set[int]) -> list[Mention]:
+    """Later references to a person by surname only ("sagte Rakhuba")."""
+    by_surname = {}
+    for p in persons:
+        parts = p.name.split()
+        if len(parts) >= 2:
+            by_surname.setdefault(parts[-1], p)
+    if not by_surname:
+        return []
+    out = []
+    for tok in doc:
+        p = by_surname.get(tok.text)
+        if p is not None and tok.i not in taken and not (p.start <= tok.i < p.end) and tok.idx > p.char_start:
+            out.append(Mention(p.name, tok.i, tok.i + 1, tok.idx, False, "person"))
+    return out
+
+
+def vocab_mentions(doc: Doc) -> list[Mention]:
+    out = []
+    for sp in doc.spans.get("actors", []):
+        adjectival = sp.text[:1].islower() or (sp.end - sp.start == 1 and "-" in sp.text
+                                               and sp.text.split("-")[0] != sp.text)
+        out.append(Mention(sp.label_, sp.start, sp.end, sp.start_char, adjectival, kind_of(sp.label_)))
+    return out
+
+
+def title_holder(office_index: int, when: date | None) -> str | None:
+    """The holder of office `office_index` (facts.yaml) on `when`; None when unknown."""
+    if when is None:
+        return None
+    for name, start, end in vocab.facts()["offices"][office_index]["holders"]:
+        if (start is None or start <= when) and (end is None or when <= end):
+            return name
+    return None
+
+
+def title_mentions(doc: Doc, when: date | None, taken: set[int]) -> list[Mention]:
+    """Office titles resolved to their holder at `when`; a title directly followed by a name is skipped."""
+    out = []
+    for sp in doc.spans.get("titles", []):
+        if sp.end in taken or (sp.end + 1 in taken and doc[sp.end].text[:1].isupper()):
+            continue
+        if any(i in taken for i in range(sp.start, sp.end)):
+            continue
+        holder = title_holder(int(sp.label_), when)
+        if holder:
+            out.append(Mention(holder, sp.start, sp.end, sp.start_char, False, "person"))
+    return out
+
+
+def all_mentions(doc: Doc, when: date | None) -> list[Mention]:
+    """Every actor mention of the document, in text order."""
+    known = vocab_mentions(doc)
+    persons = person_mentions(doc, known)
+    taken = {i for m in known + persons for i in range(m.start, m.end)}
+    surnames = surname_mentions(doc, persons, taken)
+    taken |= {m.start for m in surnames}
+    titles = title_mentions(doc, when, taken)
+    # a title overlapping a vocabulary adjective ("der russische Präsident") replaces it
+    title_tokens = {i for m in titles for i in range(m.start, m.end)}
+    known = [m for m in known if not any(i in title_tokens for i in range(m.start, m.end))]
+    return sorted(known + persons + surnames + titles, key=lambda m: m.start)
+
+
+def preceding_preposition(doc: Doc, m: Mention, sent: Span) -> str | None:
+    """The preposition governing mention `m` ("gegen die Ukraine" -> "gegen"), skipping determiners/adjectives."""
+    i = m.start - 1
+    steps = 0
+    while i >= sent.start and steps < 4:
+        t = doc[i].text
+        low = t.lower()
+        if low in PREPOSITIONS:
+            return low
+        if low in _DET or (t[:1].islower() and t.isalpha()) or low.endswith(("en", "e", "er", "es")) and t[:1].islower():
+            i -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def is_place_modifier(doc: Doc, m: Mention) -> bool:
+    """'russischen Region Kursk', 'russischen Stadt Sotschi': the adjective locates, it does not act."""
+    if not m.adjectival or m.end >= len(doc):
+        return False
+    nxt = doc[m.end].text
+    return nxt in PLACE_NOUNS or (m.end + 1 < len(doc) and doc[m.end + 1].text in PLACE_NOUNS and nxt[:1].islower())
+
+
+def speaker_noun_near(doc: Doc, sent: Span, trigger_i: int) -> int | None:
+    """Index of a speaker noun (Beamter, Sprecher, Staatsmedien...) close to the speech verb, if any."""
+    best = None
+    for i in range(max(sent.start, trigger_i - 8), min(sent.end, trigger_i + 6)):
+        if doc[i].text in SPEAKER_NOUNS and (best is None or abs(i - trigger_i) < abs(best - trigger_i)):
+            best = i
+    return best

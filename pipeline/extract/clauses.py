@@ -1,0 +1,69 @@
+"""Clauses and quotations inside one sentence, found by punctuation and subordinating words.
+
+A rough segmentation, enough to say whether a temporal expression or an actor belongs to the clause of a
+trigger: relative clauses (", den Trump ... entlassen hatte,"), complement clauses (", dass ..."), purpose
+clauses (", um ... zu"), conditionals (", wenn ...") and the main clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+RELATIVE = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchen", "welchem", "wo", "worauf", "wobei", "womit"])
+_PREP_REL = re.compile(r"^(?:bei|in|an|auf|mit|von|nach|für|über|unter|aus|zu|durch|gegen|seit)\s+"
+                       r"(?:dem|der|denen|den|deren|dessen|welchem|welcher)\b")
+KIND_BY_WORD = {"dass": "complement", "daß": "complement", "ob": "complement", "um": "purpose",
+                "wenn": "conditional", "falls": "conditional", "sofern": "conditional", "nachdem": "temporal",
+                "als": "temporal", "bevor": "temporal", "während": "temporal", "seit": "temporal",
+                "seitdem": "temporal", "obwohl": "concessive", "weil": "causal", "da": "causal"}
+_SPLIT = re.compile(r"[,;:]\s*|\s[–—-]\s|\s(?=(?:dass|daß|ob|weil|wenn|falls|sofern|nachdem|obwohl|um)\s)")
+_QUOTES = re.compile(r"„[^“”\"]*[“”\"]|“[^”„]*”|\"[^\"]*\"|«[^»]*»|»[^«]*«|‚[^‘’]*[‘’]")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    """offset in the sentence text"""
+    end: int
+    kind: str
+    """main | relative | complement | purpose | conditional | temporal | concessive | causal"""
+
+
+def clauses(text: str) -> list[Clause]:
+    """Clauses of a sentence as offset ranges into `text`, with their kind."""
+    out = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            out.append(_clause(text, pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append(_clause(text, pos, len(text)))
+    return out or [Clause(0, len(text), "main")]
+
+
+def _clause(text: str, start: int, end: int) -> Clause:
+    seg = text[start:end].lstrip("„“\"»« ")
+    first = seg.split(" ", 1)[0].lower() if seg else ""
+    if start > 0 and (first in RELATIVE or _PREP_REL.match(seg.lower())):
+        kind = "relative"
+    else:
+        kind = KIND_BY_WORD.get(first, "main")
+    return Clause(start, end, kind)
+
+
+def clause_at(cls: list[Clause], offset: int) -> Clause:
+    for c in cls:
+        if c.start <= offset < c.end:
+            return c
+    return cls[-1]
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Offsets (into `text`) of quoted passages, quotation marks included."""
+    return [m.span() for m in _QUOTES.finditer(text)]
+
+
+def in_ranges(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in ranges)

@@ -1,0 +1,132 @@
+"""Roles of the actor mentions of one sentence for one event: speaker, acting side, targets.
+
+Word order heuristics for German news: the subject stands before the finite verb unless the clause starts with
+an adverbial ("Am Montag kündigte das Ministerium ..."), then it follows the verb; speakers follow the speech
+verb after a quote ("..., sagte Rakhuba"); "zitiert die New York Times Rubio" quotes the last name; pronouns
+(er, sie) take the acting actor of the previous event or the last person mentioned.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.actors import (
+    PRONOUNS,
+    TARGET_PREPS,
+    Mention,
+    affiliation,
+    is_place_modifier,
+    preceding_preposition,
+)
+from pipeline.extract.clauses import Clause, clause_at, in_ranges
+
+QUOTING_VERBS = frozenset({"zitiert", "zitierte"})
+EMBEDDED = frozenset({"relative", "complement", "purpose", "conditional"})
+
+
+def usable(doc: Doc, sent: Span, mentions: list[Mention], quotes, cls: list[Clause]) -> list[Mention]:
+    """Mentions that can play a role: not inside quotes, not adjectives of a place ("russischen Region")."""
+    out = []
+    for m in mentions:
+        off = doc[m.start].idx - sent.start_char
+        if in_ranges(off, quotes) or is_place_modifier(doc, m):
+            continue
+        out.append(m)
+    return out
+
+
+def speakers(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention], cls: list[Clause],
+             focus: list[str]) -> list[str]:
+    """Who makes the statement whose speech verb is token `trigger_i`; [] when nobody can be named."""
+    off = doc[trigger_i].idx - sent.start_char
+    tclause = clause_at(cls, off)
+
+    def clause_of(m: Mention) -> Clause:
+        return clause_at(cls, doc[m.start].idx - sent.start_char)
+
+    nxt = doc[trigger_i + 1].text if trigger_i + 1 < sent.end else ""
+    if nxt in PRONOUNS and focus:
+        return focus[:1]
+    before = [m for m in mentions if m.start < trigger_i and clause_of(m).kind not in EMBEDDED
+              and preceding_preposition(doc, m, sent) is None]
+    same_before = [m for m in before if clause_of(m) == tclause]
+    if same_before:
+        # the subject phrase: mentions of the clause before the verb ("Südkoreanische und US-Vertreter")
+        return _names(same_before)
+    # a pronoun subject before the verb in the same clause
+    for j in range(max(sent.start, trigger_i - 4), trigger_i):
+        if doc[j].text in PRONOUNS and focus and clause_at(cls, doc[j].idx - sent.start_char) == tclause:
+            return focus[:1]
+    after = [m for m in mentions if trigger_i < m.start <= trigger_i + 6 and clause_of(m) == tclause
+             and preceding_preposition(doc, m, sent) not in TARGET_PREPS]
+    if after:
+        if doc[trigger_i].text in QUOTING_VERBS:
+            return [after[-1].name]
+        return [after[0].name]
+    for j in range(trigger_i + 1, min(sent.end, trigger_i + 3)):
+        if doc[j].text in PRONOUNS and focus:
+            return focus[:1]
+    if before and before[-1].start >= trigger_i - 25:
+        return [before[-1].name]
+    return []
+
+
+def _names(ms: list[Mention]) -> list[str]:
+    out: list[str] = []
+    persons = [m for m in ms if m.kind == "person"]
+    for m in persons + [m for m in ms if m.kind != "person"]:
+        if m.name not in out:
+            out.append(m.name)
+    return out
+
+
+def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, mentions: list[Mention],
+                       exclude: set[str], focus: list[str], cls: list[Clause]) -> tuple[list[str], list[str]]:
+    """Acting side (subject-ish first) and targets of a non-statement event triggered at `trigger_i`."""
+    actors: list[str] = []
+    targets: list[str] = []
+    later: list[str] = []
+    subject_found = False
+    for m in mentions:
+        if m.name in exclude:
+            continue
+        prep = preceding_preposition(doc, m, sent)
+        genitive_aid = m.start > sent.start and doc[m.start - 1].text == "Unterstützung"
+        if event_type != "diplomacy" and (prep in TARGET_PREPS or genitive_aid):
+            if event_type == "aid_package" and prep in ("auf",):
+                later.append(m.name)
+                continue
+            if m.name not in targets:
+                targets.append(m.name)
+            continue
+        if prep is None:
+            if m.start < trigger_i:
+                subject_found = True
+            if m.name not in actors:
+                actors.append(m.name)
+        elif prep in ("in", "im", "aus", "nach", "bei") and m.kind == "state" and not m.adjectival:
+            continue  # "in der Ukraine": where, not who
+        else:
+            later.append(m.name)
+    if not subject_found and focus and _pronoun_subject(doc, sent, trigger_i):
+        actors.insert(0, focus[0])
+    for name in later:
+        if name not in actors and name not in targets:
+            actors.append(name)
+    actors = [a for a in actors if a not in targets] or actors
+    return with_affiliations(actors, targets), targets
+
+
+def _pronoun_subject(doc: Doc, sent: Span, trigger_i: int) -> bool:
+    lo = max(sent.start, trigger_i - 6)
+    return any(doc[j].text in PRONOUNS for j in range(lo, min(sent.end, trigger_i + 3)))
+
+
+def with_affiliations(actors: list[str], targets: list[str] = ()) -> list[str]:
+    """Actors followed by the states/organisations they belong to (Rubio -> United States)."""
+    out = list(actors)
+    for a in actors:
+        aff = affiliation(a)
+        if aff and aff not in out and aff not in targets:
+            out.append(aff)
+    return out
