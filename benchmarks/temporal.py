@@ -139,7 +139,8 @@ def krauts_part(part: str, show_errors: bool) -> tuple[dict[str, int], dict[str,
         heidel_source = (KRAUTS / f"KRAUTS_{part}_Heideltime" / gold_path.name).read_text(encoding="utf-8")
         add(heidel, match(gold, parse_inline(_TEXT.search(heidel_source).group(1))[1]))
         if show_errors:
-            print("\n".join(errors(gold_path.stem, text, gold, system)))
+            for line in errors(gold_path.stem, text, gold, system):
+                print(line)
     return mine, heidel
 
 
@@ -150,7 +151,8 @@ def wikiwars(show_errors: bool) -> dict[str, int]:
         system = ours(text, WIKIWARS_DCT)
         add(total, match(gold, system))
         if show_errors:
-            print("\n".join(errors(path.stem, text, gold, system)))
+            for line in errors(path.stem, text, gold, system):
+                print(line)
     return total
 
 

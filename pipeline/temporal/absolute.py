@@ -50,11 +50,12 @@ def _day_value(m: re.Match, ctx: Context, day: int, month: int, year_text: str |
     else:
         anchor, from_dct = ctx.anchor(start)
         explicit = False
-        year = (
-            None
-            if anchor is None
-            else resolve.year_for_day(anchor, month, day, ctx.tense(start) if from_dct else resolve.NONE)
-        )
+        if anchor is None:
+            year = None
+        elif from_dct:
+            year = resolve.year_for_day(anchor, month, day, ctx.tense(start))
+        else:  # narrative: the year of the date last mentioned
+            year = anchor.year
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}", None, False, False
     d = resolve.safe_date(year, month, day)
@@ -104,18 +105,22 @@ def h_isodate(m: re.Match, ctx: Context) -> list[Draft]:
     return [Draft(m.start(), m.end(), "DATE", d.isoformat())]
 
 
+_DAY_NUMBER = re.compile(r"\d{1,2}\.?")
+
+
 def h_dayrange(m: re.Match, ctx: Context) -> list[Draft]:
-    """3. bis 5. Dezember -> two dates; the first takes month and year from the second."""
+    """3. bis 5. Dezember, am 3., 4. und 7. Oktober -> one date per day; all take the last one's month and year."""
     month = month_of(m.group("mon"))
     out = []
-    for group in ("d1", "d2"):
-        value, d, from_dct, explicit = _day_value(m, ctx, int(m.group(group)), month, m.group("year"), None)
+    days = list(_DAY_NUMBER.finditer(m.string, m.start("days"), m.end("days")))
+    for i, day in enumerate(days):
+        value, d, from_dct, explicit = _day_value(
+            m, ctx, int(day.group().rstrip(".")), month, m.group("year"), None
+        )
         if value is None:
             return []
-        start, end = m.span(group)
-        if group == "d1" and m.string[end : end + 1] == ".":
-            end += 1
-        if group == "d2":
+        start, end = day.span()
+        if i == len(days) - 1:
             end = m.end()
         if d is not None:
             ctx.remember(d, "D", start, explicit)
@@ -133,8 +138,11 @@ def year_of(ctx: Context, start: int, year_text: str | None, relyear: str | None
     if relyear:
         return year_from_phrase(relyear, start, ctx)
     anchor, from_dct = ctx.anchor(start)
-    direction = ctx.tense(start) if from_dct else resolve.NONE
-    return (None if anchor is None else guess(anchor, direction)), False, from_dct
+    if anchor is None:
+        return None, False, False
+    if not from_dct:  # narrative: the year of the date last mentioned
+        return anchor.year, False, False
+    return guess(anchor, ctx.tense(start)), False, True
 
 
 def period_draft(
@@ -241,8 +249,8 @@ def plausible_year(text: str, start: int, end: int, year: int, dct: date | None)
     horizon = (dct.year if dct else 2030) + 30
     if year > horizon and not cued:
         return False
-    follower = re.match(r"\s+(\S)", text[end : end + 3])
-    return not (follower and follower.group(1).isupper() and not cued and year < 1900)
+    follower = re.match(r" (\S)", text[end : end + 2])
+    return not (follower and follower.group(1).isupper() and not cued)
 
 
 def h_decade(m: re.Match, ctx: Context) -> list[Draft]:

@@ -9,17 +9,17 @@ from pipeline.temporal.absolute import month_draft
 from pipeline.temporal.context import Context, Draft
 from pipeline.temporal.words import mod_of, month_of, norm
 
-LOOKBACK = 400
-"""A time of day belongs to the last day mentioned within this many characters, else to the DCT."""
-
 _EVENING = {"abends": 12, "nachts": 12, "nachmittags": 12}
 
 
 def _day_of(ctx: Context, pos: int) -> tuple[str | None, bool]:
-    """(YYYY-MM-DD, from_dct) of the day a time at pos belongs to."""
-    if ctx.ref is not None and ctx.ref_unit == "D" and pos - ctx.ref_pos < LOOKBACK:
-        return ctx.ref.isoformat(), False
-    if ctx.ref is not None and ctx.ref_unit == "D" and ctx.narrative:
+    """(YYYY-MM-DD, from_dct) of the day a time at pos belongs to: the day named in its sentence, else the DCT
+    (news) or the last day mentioned (narrative)."""
+    if (
+        ctx.ref is not None
+        and ctx.ref_unit == "D"
+        and (ctx.narrative or ctx.last_pos >= ctx.sentence(pos)[0])
+    ):
         return ctx.ref.isoformat(), False
     if ctx.dct is not None:
         return ctx.dct.isoformat(), True

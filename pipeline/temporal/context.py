@@ -43,6 +43,11 @@ class Context:
     ref_pos: int = -(10**9)
     """Where the last explicit year was written."""
     ref_year_explicit: int | None = None
+    last_pos: int = -(10**9)
+    """Where the last date (of any granularity) was mentioned."""
+    far_years: int = 0
+    """Explicit years written so far that lie more than two years before the DCT, and the others."""
+    near_years: int = 0
     _bounds: list[int] | None = field(default=None, repr=False)
     _tense: dict[int, int] = field(default_factory=dict, repr=False)
 
@@ -67,7 +72,15 @@ class Context:
         """True when the text tells of a past far from the DCT (history), or there is no DCT."""
         if self.dct is None:
             return True
-        return self.ref_year_explicit is not None and self.ref_year_explicit < self.dct.year - 2
+        last_far = self.ref_year_explicit is not None and self.ref_year_explicit < self.dct.year - 2
+        return last_far and self.far_years > self.near_years
+
+    @property
+    def historical(self) -> bool:
+        """True when the text is mostly about a distant past (history): "heute" then means the present at large."""
+        return self.dct is None or (
+            self.narrative and self.far_years >= 3 and self.far_years > 2 * self.near_years
+        )
 
     def anchor(self, pos: int, prefer_ref: bool = False) -> tuple[date | None, bool]:
         """(anchor date, from_dct) for an underspecified expression at pos.
@@ -75,7 +88,8 @@ class Context:
         The last mentioned date when the text is narrative, `prefer_ref` is set (anaphora: "am folgenden Tag"),
         or an explicit year was written shortly before; otherwise the DCT.
         """
-        if self.ref is not None and (prefer_ref or self.narrative or pos - self.ref_pos < RECENT):
+        recent = pos - self.ref_pos < RECENT and (self.dct is None or self.ref.year != self.dct.year)
+        if self.ref is not None and (prefer_ref or self.narrative or recent):
             return self.ref, False
         if self.dct is not None:
             return self.dct, True
@@ -83,10 +97,14 @@ class Context:
 
     def remember(self, d: date, unit: str, pos: int, explicit_year: bool) -> None:
         """Record a resolved date as the anchor of what follows."""
-        self.ref, self.ref_unit = d, unit
+        self.ref, self.ref_unit, self.last_pos = d, unit, pos
         if explicit_year:
             self.ref_pos = pos
             self.ref_year_explicit = d.year
+            if self.dct is not None and d.year < self.dct.year - 2:
+                self.far_years += 1
+            else:
+                self.near_years += 1
 
     def sentence_initial(self, pos: int) -> bool:
         """True when pos starts a sentence, a line or a quotation."""

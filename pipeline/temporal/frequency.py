@@ -15,13 +15,29 @@ _LANG_UNITS = {"jahre": "jahr", "monate": "monat", "wochen": "woche", "tage": "t
                "jahrzehnte": "jahrzehnt"}  # fmt: skip
 
 
+_AGE_AFTER = re.compile(r"\s+(?:alt|alte[nmrs]?|jung|jünger\w*|älter\w*)\b")
+_AGE_BEFORE = re.compile(r"\b(?:ab|unter|zwischen\s+\S+\s+und)\s+$", re.IGNORECASE)
+
+
+def h_vagueduration(m: re.Match, ctx: Context) -> list[Draft]:
+    """seit Jahren, über Jahre -> PXY."""
+    stem = {"j": "jahr", "m": "monat", "w": "woche", "t": "tag"}[norm(m.group("unit"))[0]]
+    if norm(m.group("unit")).startswith("jahrzehnt"):
+        stem = "jahrzehnt"
+    return [Draft(m.start("x"), m.end("x"), "DURATION", duration_value(None, stem))]
+
+
 def h_duration(m: re.Match, ctx: Context) -> list[Draft]:
     """drei Monate, 24 Stunden, rund 200 Stunden, mehrere Tage, zweijährigen, jahrelang."""
     mod = qualifier_mod(m.group("q"))
     if m.group("lang"):
         stem = _LANG_UNITS[norm(m.group("lang"))]
         return [Draft(m.start(), m.end(), "DURATION", duration_value(None, stem))]
+    if m.group("many"):
+        return [Draft(m.start(), m.end(), "DURATION", "PXY")]
     if m.group("adj"):
+        if norm(m.group("adj")) == "jährig" and (m.group("anum")[0].isdigit() or m.group("adj")[0] == "J"):
+            return []  # an age: "der 55-jährige", "die 44-Jährige"
         number = number_of(m.group("anum"))
         return [
             Draft(m.start(), m.end(), "DURATION", duration_value(number, _ADJ_UNITS[norm(m.group("adj"))]))
@@ -35,6 +51,8 @@ def h_duration(m: re.Match, ctx: Context) -> list[Draft]:
     if unit.endswith("es") and num not in ("eines", "halben", "halbes"):
         return []  # genitive after a number: "2014 des Jahres"
     stem, _ = unit_of(unit)
+    if stem == "jahr" and (_AGE_AFTER.match(m.string, m.end()) or _AGE_BEFORE.search(m.string, 0, m.start())):
+        return []  # an age: "22 Jahre alt", "ab 16 Jahren"
     number = number_of(num)
     if number > 10000:
         return []

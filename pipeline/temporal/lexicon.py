@@ -147,14 +147,15 @@ EASTER_HOLIDAYS: dict[str, int] = {
 }  # fmt: skip
 """Movable holidays: offset in days from Easter Sunday."""
 
-PRESENT_WORDS = ("jetzt", "derzeit", "nun", "zurzeit", "zur zeit", "gegenwärtig", "momentan", "heutzutage",
-                 "aktuell", "bisher", "bislang", "mittlerweile", "inzwischen")  # fmt: skip
-PAST_WORDS = ("kürzlich", "damals", "vor kurzem", "vor kurzer zeit", "unlängst", "jüngst", "neulich", "einst",
-              "ehemals", "früher", "seinerzeit", "vormals", "zuvor", "kurz zuvor", "vor langer zeit")  # fmt: skip
-FUTURE_WORDS = ("bald", "künftig", "zukünftig", "demnächst", "in kürze", "in zukunft", "zukunft", "später",
-                "wenig später", "kurz darauf", "kurz danach", "in der folge", "folgezeit", "fortan", "künftighin",
-                "alsbald")  # fmt: skip
-"""Vague references (PRESENT_REF, PAST_REF, FUTURE_REF)."""
+PRESENT_WORDS = ("jetzt", "derzeit", "zurzeit", "zur zeit", "gegenwärtig", "momentan", "heutzutage", "bisher",
+                 "bislang", "gegenwart")  # fmt: skip
+PAST_WORDS = ("kürzlich", "damals", "vor kurzem", "vor kurzer zeit", "unlängst", "jüngst", "neulich", "ehemals",
+              "seinerzeit", "vormals", "kurz zuvor", "vor langer zeit", "vergangenheit")  # fmt: skip
+FUTURE_WORDS = ("bald", "künftig", "zukünftig", "demnächst", "in kürze", "in zukunft", "zukunft", "wenig später",
+                "kurze zeit später", "kurz darauf", "kurz danach", "in der folge", "folgezeit", "fortan",
+                "künftighin", "alsbald")  # fmt: skip
+"""Vague references (PRESENT_REF, PAST_REF, FUTURE_REF). "nun", "inzwischen", "später" are left out: annotators
+(KRAUTS) rarely mark them and they are mostly discourse particles."""
 
 SET_ADVERBS: dict[str, str] = {
     "täglich": "P1D", "täglichen": "P1D", "tägliche": "P1D", "alltäglich": "P1D", "alltäglichen": "P1D",

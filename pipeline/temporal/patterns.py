@@ -45,7 +45,7 @@ REL_YEAR = (
     + YEAR
     + r")?|(?:dieses|desselben|eben\s+dieses)\s+jahres)"
 )
-VAGUE_WORDS = alt(lx.PRESENT_WORDS + lx.PAST_WORDS + lx.FUTURE_WORDS + ("gegenwart", "vergangenheit")) + E
+VAGUE_WORDS = alt(lx.PRESENT_WORDS + lx.PAST_WORDS + lx.FUTURE_WORDS) + E + r"(?!\s+(?:der|des)\s)"
 HOLIDAY = alt(list(lx.FIXED_HOLIDAYS) + list(lx.EASTER_HOLIDAYS)) + E
 SET_ADVERB = alt(lx.SET_ADVERBS) + E
 DEICTIC = r"(?:vorgestern|gestern|heute|übermorgen|morgen)"
@@ -53,6 +53,7 @@ DEICTIC_ADJ = r"(?:vorgestrig|gestrig|heutig|übermorgig|morgig)(?:e|en|er|es|em
 CLOCK = r"(?:[01]?\d|2[0-4])"
 MINUTE = r"[0-5]\d"
 
+# fmt: off
 RULES: dict[str, str] = {
     # Montag, den 3. März 2014 / 8. November 2024 / 8. Nov. / Donnerstag, 25. Februar
     "date": (
@@ -61,10 +62,10 @@ RULES: dict[str, str] = {
         r"(?:\s*(?P<year>" + YEAR + r")|\s+(?P<relyear>" + REL_YEAR + r"))?"
         r"(?:\s*(?P<bc>v\.\s*chr\.))?"
     ),
-    # 3. bis 5. Dezember, 3.-5. Dezember 2024
+    # 3. bis 5. Dezember, 3.-5. Dezember 2024, am 3., 4. und 7. Oktober
     "dayrange": (
-        NB + r"(?P<d1>" + DAY + r")\.?\s*(?:bis\s+(?:zum\s+)?|und\s+|–\s*|-\s*|/\s*)"
-        r"(?P<d2>" + DAY + r")\.\s*(?P<mon>" + MONTH + r")" + E + r"(?:\s*(?P<year>" + YEAR + r"))?"
+        NB + r"(?P<days>" + DAY + r"\.?(?:\s*(?:,\s*(?:und\s+)?|bis\s+(?:zum\s+)?|und\s+(?:am\s+)?|sowie\s+(?:am\s+)?"
+        r"|–\s*|-\s*|/\s*)" + DAY + r"\.?)+)(?<=\.)\s*(?P<mon>" + MONTH + r")" + E + r"(?:\s*(?P<year>" + YEAR + r"))?"
     ),
     # 08.11.2024, 8.11., 1.9.39, Montag, 18.12.
     "numdate": (
@@ -113,7 +114,7 @@ RULES: dict[str, str] = {
     # zweiten Quartal 2024, der ersten Jahreshälfte, Q1 2024
     "quarter": (
         r"(?:(?:der|dem|das)\s+)?(?P<ord>erst|zweit|dritt|viert|letzt)(?:e|en|er|es)\s+"
-        r"(?P<unit>quartal|quartals|jahreshälfte|halbjahr|halbjahres|hälfte)"
+        r"(?P<unit>quartal|quartals|jahreshälfte|halbjahr|halbjahres)"
         + E
         + r"(?:\s+(?:des\s+jahres\s+)?(?P<year>"
         + YEAR
@@ -143,7 +144,7 @@ RULES: dict[str, str] = {
         + CLOCK
         + r")(?:[:.](?P<m1>"
         + MINUTE
-        + r"))?\s*(?:-|–|bis)\s*(?P<h2>"
+        + r"))?\s*(?:-|–|bis|und|/)\s*(?P<h2>"
         + CLOCK
         + r")(?:[:.](?P<m2>"
         + MINUTE
@@ -162,7 +163,7 @@ RULES: dict[str, str] = {
         r"(?:\s+(?P<dp>morgens|früh|abends|nachts|nachmittags|vormittags))?(?P<tz>\s+mitteleuropäischer\s+zeit)?"
     ),
     "clockprep": (
-        r"(?:um|ab|gegen|von|bis)\s+(?P<x>"
+        r"(?:um|ab|gegen|bis)\s+(?P<x>"
         + NB
         + r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>"
         + MINUTE
@@ -183,11 +184,13 @@ RULES: dict[str, str] = {
         + YEAR
         + r"))?)?)?)"
     ),
+    # am Wochenende, übers Wochenende
+    "weekend": r"(?:am|übers|über\s+das|vom|zum)\s+(?P<x>wochenende)" + E,
     # gestern Abend, heute, morgen früh
     "deictic": (
         r"(?P<dw>"
         + DEICTIC
-        + r")"
+        + r"|heuer)"
         + E
         + r"(?:\s+(?P<dp>früh|morgen|vormittag|mittag|nachmittag|abend|nacht)"
         + E
@@ -256,16 +259,23 @@ RULES: dict[str, str] = {
     ),
     # Donnerstag, Sonntagabend, Sonntag, 25. Februar (without a date: resolved by tense)
     "weekday": r"(?P<wd>" + WEEKDAY + r")(?P<dp>" + DAY_PART + r")?" + E,
+    # seit Jahren, über Jahre, vor Jahren
+    "vagueduration": (
+        r"(?:seit|über|vor|nach)\s+(?P<x>(?P<unit>jahren|jahre|monaten|monate|wochen|tagen|tage|jahrzehnten|jahrzehnte))"
+        + E
+    ),
     # drei Monate, 24 Stunden, rund 200 Stunden, mehrere Tage, zweijährigen, jahrelang
     "duration": (
         r"(?:(?P<q>rund|etwa|circa|ca\.|fast|knapp|gut|über|mehr\s+als|weniger\s+als|mindestens|höchstens|genau|"
         r"nahezu|beinahe|bis\s+zu)\s+)?"
         r"(?:(?P<num>" + NUMBER + r")\s*(?:-\s*)?(?P<unit>" + UNIT + r")"
         r"|(?P<vague>" + VAGUE_NUMBER + r")\s+(?P<vunit>" + UNIT + r"))"
-        r"|(?P<anum>\d+|" + alt(lx.NUMBER_WORDS) + r")-?(?P<adj>jährig|monatig|wöchig|tägig|stündig|minütig)"
+        r"|(?P<anum>\d+|" + alt(lx.NUMBER_WORDS) + r")(?P<dash>-?)(?P<adj>jährig|monatig|wöchig|tägig|stündig|minütig)"
         r"(?:e|en|er|es|em)?"
         + E
         + r"|(?P<lang>jahre|monate|wochen|tage|stunden|jahrzehnte)lang(?:e|en|er|es|em)?"
+        + E
+        + r"|(?P<many>lang|mehr|viel)jährig(?:e|en|er|es|em)?"
         + E
     ),
     # im Jahr 2021, das Jahr 2010, um 1900, 480 v. Chr., 2014
@@ -282,6 +292,7 @@ RULES: dict[str, str] = {
     "turn": r"(?P<turn>jahreswechsel|jahreswende|jahreswechsels)" + E,
     "vague": r"(?P<vw>" + VAGUE_WORDS + r")",
 }
+# fmt: on
 """Rule name -> pattern. The order is the priority at one start position."""
 
 COMPILED: dict[str, re.Pattern[str]] = {name: re.compile(p, FLAGS) for name, p in RULES.items()}

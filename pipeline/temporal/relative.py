@@ -47,8 +47,12 @@ def h_deictic(m: re.Match, ctx: Context) -> list[Draft]:
     word = m.group("dw")
     if word == "Morgen" and not ctx.sentence_initial(m.start()):
         return []  # the noun: "am Morgen", "jeden Morgen"
+    if norm(word) == "heuer":
+        if ctx.dct is None:
+            return [Draft(m.start(), m.end(), "DATE", "PRESENT_REF")]
+        return [Draft(m.start(), m.end(), "DATE", f"{ctx.dct.year:04d}", None, True)]
     offset = lx.DEICTIC_DAYS[norm(word)]
-    if ctx.dct is None or (offset == 0 and not m.group("dp") and ctx.narrative):
+    if ctx.dct is None or (offset == 0 and not m.group("dp") and ctx.historical):
         return [Draft(m.start(), m.end(), "DATE", "PRESENT_REF")] if offset == 0 else []
     d = ctx.dct + timedelta(days=offset)
     if m.group("dp"):
@@ -95,8 +99,6 @@ def _weekday_draft(
         )
     if direction is None:
         direction = ctx.tense(m.start()) if from_dct else resolve.FUTURE
-        if direction == resolve.NONE:
-            direction = resolve.FUTURE
     d = resolve.weekday_near(anchor, weekday, direction)
     if part:
         return Draft(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", None, from_dct)
@@ -176,6 +178,8 @@ def h_offset(m: re.Match, ctx: Context) -> list[Draft]:
         return [duration]
     if prep == "in" and ctx.tense(m.start()) == resolve.PAST:
         return [duration]
+    if prep == "nach" and not (ctx.narrative and ctx.ref is not None):
+        return [duration]  # news: "nach elf Jahren verlassen" is how long, not when
     sign = -1 if prep == "vor" else 1
     if prep == "nach":
         anchor, from_dct = ctx.anchor(m.start(), prefer_ref=True)
@@ -307,3 +311,16 @@ def h_yearpart(m: re.Match, ctx: Context) -> list[Draft]:
         return [Draft(m.start(), m.end(), "DATE", "XXXX", mod)]
     unit = "M" if part.startswith("monat") else "Y"
     return [_dated(m.start(), m.end(), anchor, unit, ctx, from_dct, mod, remember=False)]
+
+
+def h_weekend(m: re.Match, ctx: Context) -> list[Draft]:
+    """am Wochenende: the last weekend in a past-tense sentence, else the coming one."""
+    start, end = m.span("x")
+    anchor, from_dct = (ctx.dct, True) if ctx.dct is not None else ctx.anchor(start, prefer_ref=True)
+    if anchor is None:
+        return [Draft(start, end, "DATE", "XXXX-WXX-WE")]
+    direction = ctx.tense(start) if from_dct else resolve.NONE
+    saturday = anchor + timedelta(days=6 - anchor.isoweekday())  # this week's
+    if direction == resolve.PAST and anchor.isoweekday() < 6:
+        saturday -= timedelta(days=7)
+    return [Draft(start, end, "DATE", resolve.iso_week(saturday) + "-WE", None, from_dct)]

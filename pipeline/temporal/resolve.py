@@ -80,12 +80,16 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def weekday_near(anchor: date, weekday: int, direction: int) -> date:
-    """The `weekday` (ISO, Monday = 1) before (PAST), after (FUTURE) or nearest (NONE: this week) the anchor."""
+    """The `weekday` (ISO, Monday = 1) before (PAST), after (FUTURE) or nearest (NONE) the anchor."""
     delta = weekday - anchor.isoweekday()
     if direction == PAST:
         return anchor + timedelta(days=delta - 7 if delta >= 0 else delta)
     if direction == FUTURE:
         return anchor + timedelta(days=delta + 7 if delta <= 0 else delta)
+    if delta > 3:
+        delta -= 7
+    elif delta < -3:
+        delta += 7
     return anchor + timedelta(days=delta)
 
 
