@@ -1,0 +1,252 @@
+"""Chart builders: pure `build_x(frame) -> go.Figure`, no Streamlit.
+
+Every text that came from an article (evidence sentences, titles, file names) is HTML-escaped before it goes
+into a label or hover: plotly renders a subset of HTML (`<a href>`, `<b>`, `<br>`) in those, and an article
+must never be able to put a link or markup into the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.filters import type_label
+from pipeline.model import EVENT_TYPES
+
+FONT = "DejaVu Sans, Arial, sans-serif"
+TYPE_COLORS = dict(zip(EVENT_TYPES, ("#1f77b4", "#2ca02c", "#7f7f7f", "#d62728", "#9467bd", "#ff7f0e", "#8c564b",
+                                     "#e377c2"), strict=True))
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+           "#17becf", "#393b79", "#637939")
+TOPOJSON_SCOPE_RES = 50
+DAY_MS = 86_400_000
+MAP_LABELS = 6
+"""Only the busiest places get a name on the map (the others on hover): names of close places would overlap."""
+
+
+def safe(text: object, width: int = 0) -> str:
+    """Article text made inert for plotly labels (escaped), optionally wrapped with <br> every `width` chars."""
+    s = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    if width:
+        return "<br>".join(html.escape(line) for line in textwrap.wrap(s, width) or [""])
+    return html.escape(s)
+
+
+def _layout(fig: go.Figure, height: int = 480, **kwargs) -> go.Figure:
+    fig.update_layout(template="plotly_white", height=height, font={"family": FONT, "size": 13},
+                      margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, **kwargs)
+    return fig
+
+
+def color_of(event_type: str) -> str:
+    return TYPE_COLORS.get(event_type, "#333333")
+
+
+def _jitter(event_id: str) -> float:
+    """A stable offset in [-0.3, 0.3] so that events on the same day in one lane do not hide each other."""
+    return (int(hashlib.blake2b(event_id.encode(), digest_size=2).hexdigest(), 16) / 65535 - 0.5) * 0.6
+
+
+def count_marks(fig: go.Figure) -> int:
+    """How many marks (points, bars, cells) a figure sends to the browser."""
+    n = 0
+    for trace in fig.data:
+        for attr in ("z", "x", "lat", "value", "y"):
+            values = getattr(trace, attr, None)
+            if values is not None:
+                try:
+                    n += sum(len(row) for row in values) if attr == "z" else len(values)
+                except TypeError:
+                    n += 1
+                break
+    return n
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def build_timeline(frame: pd.DataFrame, lane_title: str = "Actor", x_range: tuple | None = None) -> go.Figure:
+    """Events in swimlanes: an exact date as a point, an interval (week, month, ...) as a bar over its span.
+    Each mark carries the event id as customdata, for selection."""
+    lanes = list(dict.fromkeys(frame["lane"]))
+    if lane_title == "Type":
+        lanes = [t for t in EVENT_TYPES if t in lanes] + [t for t in lanes if t not in EVENT_TYPES]
+    index = {lane: i for i, lane in enumerate(lanes)}
+    fig = go.Figure()
+    df = frame.assign(y=[index[lane] + _jitter(eid) for lane, eid in zip(frame["lane"], frame["event_id"], strict=True)])
+    df["hover"] = [
+        f"<b>{safe(type_label(t))}</b> ({safe(m)})<br>{safe(dt) or 'no date in the text'}: {s:%d %b %Y}"
+        + ("" if s == e else f" – {e:%d %b %Y}") + f"<br>{safe(a)}<br><i>{safe(ev, 90)}</i><br>{safe(doc)}"
+        for t, m, dt, s, e, a, ev, doc in zip(df["type"], df["modality"], df["date_text"], df["date_start"],
+                                               df["date_end"], df["actors"], df["evidence"], df["first_doc"],
+                                               strict=True)
+    ]
+    exact = df["date_start"] == df["date_end"]
+    for event_type, group in df.groupby("type", sort=False):
+        color = color_of(event_type)
+        name = type_label(event_type, plural=True)
+        spans = group[~exact.loc[group.index]]
+        if len(spans):
+            start = pd.to_datetime(spans["date_start"])
+            length = (pd.to_datetime(spans["date_end"]) - start).dt.days.add(1) * DAY_MS
+            fig.add_trace(go.Bar(
+                base=start, x=length, y=spans["y"], orientation="h", width=0.07, marker={"color": color},
+                opacity=0.45, name=name, legendgroup=event_type, showlegend=False,
+                customdata=spans["event_id"], hovertext=spans["hover"], hovertemplate="%{hovertext}<extra></extra>"))
+        points = group[exact.loc[group.index]]
+        fig.add_trace(go.Scatter(
+            x=pd.to_datetime(points["date_start"]), y=points["y"], mode="markers", name=name, legendgroup=event_type,
+            marker={"color": color, "size": 9, "line": {"width": 0.5, "color": "white"}},
+            customdata=points["event_id"], hovertext=points["hover"], hovertemplate="%{hovertext}<extra></extra>"))
+    _layout(fig, height=max(320, 70 * len(lanes) + 140), barmode="overlay", hovermode="closest",
+            clickmode="event+select", dragmode="zoom")
+    fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=[safe(_lane_label(x, lane_title)) for x in lanes],
+                     range=[len(lanes) - 0.5, -0.5], title=lane_title, showgrid=False, zeroline=False)
+    fig.update_xaxes(type="date", title="Date (bars: the interval an imprecise date stands for)")
+    if x_range and all(x_range):
+        fig.update_xaxes(range=[pd.Timestamp(x_range[0]) - pd.Timedelta(days=1),
+                                pd.Timestamp(x_range[1]) + pd.Timedelta(days=2)])
+    for i in range(1, len(lanes)):
+        fig.add_hline(y=i - 0.5, line={"color": "#dddddd", "width": 1})
+    return fig
+
+
+def _lane_label(lane: str, lane_title: str) -> str:
+    return type_label(lane, plural=True) if lane_title == "Type" else lane
+
+
+def build_timeline_counts(frame: pd.DataFrame, lane_title: str = "Actor") -> go.Figure:
+    """Too many events to draw one by one: counts per lane and period as a heatmap."""
+    pivot = frame.pivot_table(index="lane", columns="period", values="n", aggfunc="sum", fill_value=0)
+    order = pivot.sum(axis=1).sort_values(ascending=False).index
+    pivot = pivot.loc[order]
+    fig = go.Figure(go.Heatmap(
+        z=pivot.to_numpy(), x=pd.to_datetime(pivot.columns), y=[safe(_lane_label(x, lane_title)) for x in pivot.index],
+        colorscale="Blues", colorbar={"title": "events"},
+        hovertemplate="%{y}<br>%{x|%d %b %Y}: %{z:,} events<extra></extra>"))
+    _layout(fig, height=max(320, 40 * len(pivot) + 140))
+    fig.update_yaxes(title=lane_title, autorange="reversed")
+    fig.update_xaxes(type="date", title="Date (start of period)")
+    return fig
+
+
+# ---------------------------------------------------------------- trends
+
+
+def build_counts(frame: pd.DataFrame, by: str = "type", period: str = "month") -> go.Figure:
+    """Events per period: stacked bars by type, or lines by actor."""
+    fig = go.Figure()
+    keys = list(dict.fromkeys(frame["key"]))
+    if by == "type":
+        keys = [t for t in EVENT_TYPES if t in keys] + [k for k in keys if k not in EVENT_TYPES]
+    for i, key in enumerate(keys):
+        sub = frame[frame["key"] == key]
+        name = type_label(key, plural=True) if by == "type" else safe(key)
+        if by == "type":
+            fig.add_trace(go.Bar(x=sub["period"], y=sub["n"], name=name, marker={"color": color_of(key)},
+                                 hovertemplate=f"{name}<br>%{{x|%d %b %Y}}: %{{y:,}}<extra></extra>"))
+        else:
+            fig.add_trace(go.Scatter(x=sub["period"], y=sub["n"], name=name, mode="lines+markers",
+                                     line={"color": PALETTE[i % len(PALETTE)]},
+                                     hovertemplate=f"{name}<br>%{{x|%d %b %Y}}: %{{y:,}}<extra></extra>"))
+    _layout(fig, barmode="stack")
+    fig.update_yaxes(title=f"events per {period}")
+    fig.update_xaxes(title=None)
+    return fig
+
+
+def build_aid(frame: pd.DataFrame) -> go.Figure:
+    """Cumulative aid amounts per donor over time, one panel per currency (amounts are never converted)."""
+    currencies = sorted(frame["currency"].unique()) or ["(none)"]
+    fig = make_subplots(rows=len(currencies), cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=[f"Cumulative aid in {safe(c)}" for c in currencies])
+    donors = list(dict.fromkeys(frame.sort_values("cumulative", ascending=False)["donor"]))
+    colors = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(donors)}
+    shown: set[str] = set()
+    for row, currency in enumerate(currencies, start=1):
+        for donor in donors:
+            sub = frame[(frame["currency"] == currency) & (frame["donor"] == donor)]
+            if sub.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=sub["period"], y=sub["cumulative"], mode="lines", line={"shape": "hv", "color": colors[donor]},
+                name=safe(donor), legendgroup=donor, showlegend=donor not in shown,
+                hovertemplate=f"{safe(donor)}<br>%{{x|%b %Y}}: %{{y:,.0f}} {safe(currency)} in total<extra></extra>"),
+                row=row, col=1)
+            shown.add(donor)
+        fig.update_yaxes(title=safe(currency), row=row, col=1)
+    return _layout(fig, height=260 * len(currencies) + 120)
+
+
+def build_troops(frame: pd.DataFrame) -> go.Figure:
+    """Troop numbers as reported, one point per event, coloured by the acting side."""
+    fig = go.Figure()
+    actors = list(frame.groupby("actor")["troops"].count().sort_values(ascending=False).index)
+    for i, actor in enumerate(actors):
+        sub = frame[frame["actor"] == actor]
+        hover = [f"{safe(actor)}: {t:,.0f} troops<br>{safe(dt)} ({d:%d %b %Y})<br><i>{safe(ev, 90)}</i>"
+                 for t, dt, d, ev in zip(sub["troops"], sub["date_text"], sub["date_start"], sub["evidence"], strict=True)]
+        fig.add_trace(go.Scattergl(x=pd.to_datetime(sub["date_start"]), y=sub["troops"], mode="markers", name=safe(actor),
+                                   marker={"color": PALETTE[i % len(PALETTE)], "size": 7, "opacity": 0.8},
+                                   hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+    _layout(fig)
+    fig.update_yaxes(title="troops reported", type="log" if len(frame) and frame["troops"].max() > 100 * max(
+        frame["troops"].min(), 1) else "linear")
+    return fig
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _heatmap(frame: pd.DataFrame, rows: str, cols: str, x_title: str, y_title: str, col_label=None) -> go.Figure:
+    pivot = frame.pivot_table(index=rows, columns=cols, values="n", aggfunc="sum", fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=False).index]
+    pivot = pivot[pivot.sum(axis=0).sort_values(ascending=False).index]
+    x = [safe(col_label(c) if col_label else c) for c in pivot.columns]
+    fig = go.Figure(go.Heatmap(z=pivot.to_numpy(), x=x, y=[safe(r) for r in pivot.index], colorscale="Blues",
+                               text=pivot.to_numpy(), texttemplate="%{text:,}", colorbar={"title": "events"},
+                               hovertemplate=f"{y_title}: %{{y}}<br>{x_title}: %{{x}}<br>%{{z:,}} events<extra></extra>"))
+    _layout(fig, height=max(360, 28 * len(pivot) + 160))
+    fig.update_yaxes(title=y_title, autorange="reversed")
+    fig.update_xaxes(title=x_title, tickangle=-30)
+    return fig
+
+
+def build_actor_types(frame: pd.DataFrame) -> go.Figure:
+    """Events per actor (rows) and type (columns)."""
+    return _heatmap(frame, "actor", "type", "Event type", "Actor", col_label=lambda t: type_label(t, plural=True))
+
+
+def build_actor_targets(frame: pd.DataFrame) -> go.Figure:
+    """Who acts on whom: acting side (rows) against target (columns)."""
+    return _heatmap(frame, "actor", "target", "Target (acted upon)", "Acting side")
+
+
+# ---------------------------------------------------------------- map
+
+
+def build_map(frame: pd.DataFrame) -> go.Figure:
+    """Events per place on plotly's own outline map (no web tiles): marker area ~ number of events."""
+    fig = go.Figure()
+    biggest = max(int(frame["n"].max()), 1) if len(frame) else 1
+    labelled = set(frame.nlargest(MAP_LABELS, "n")["location"]) if len(frame) else set()
+    for event_type, group in frame.groupby("main_type", sort=False):
+        hover = [f"<b>{safe(loc)}</b><br>{n:,} events<br>{safe(types)}"
+                 for loc, n, types in zip(group["location"], group["n"], group["types"], strict=True)]
+        fig.add_trace(go.Scattergeo(
+            lat=group["lat"], lon=group["lon"], mode="markers+text", text=[safe(x) if x in labelled else "" for x in group["location"]],
+            textposition="top center", textfont={"size": 11},
+            name=f"mostly {type_label(event_type, plural=True).lower()}",
+            marker={"size": [8 + 32 * (n / biggest) ** 0.5 for n in group["n"]], "color": color_of(event_type),
+                    "opacity": 0.75, "line": {"width": 0.5, "color": "white"}},
+            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_geos(resolution=TOPOJSON_SCOPE_RES, showcountries=True, countrycolor="#999999", showland=True,
+                    landcolor="#f3f1ec", showocean=True, oceancolor="#e8f0f8", showlakes=False,
+                    projection_type="natural earth", fitbounds="locations" if len(frame) else False)
+    return _layout(fig, height=600)
