@@ -19,26 +19,41 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "
 _MODALITY_RANK = {"asserted": 0, "claimed": 1, "denied": 2, "planned": 3, "speculative": 4, "hypothetical": 5}
 
 
-def _dates_compatible(a: Event, b: Event) -> bool:
+PHYSICAL_TYPES = frozenset({"attack", "territorial_change", "troop_deployment"})
+"""Events on the ground: identified by place and sides, so reports weeks apart can still be one."""
+
+
+def _dates_compatible(a: Event, b: Event, slack: timedelta) -> bool:
     if a.date_start is None or b.date_start is None or a.date_end is None or b.date_end is None:
         return a.date_start is None and b.date_start is None
-    slack = timedelta(0)
-    if a.date_basis != "text" or b.date_basis != "text":
-        slack = PUBLICATION_SLACK
+    if a.date_basis == "text" and b.date_basis == "text":
+        slack = timedelta(0)
     return a.date_start <= b.date_end + slack and b.date_start <= a.date_end + slack
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    """Whether two mentions from different articles report one event."""
-    if a.type != b.type or not set(a.actors) & set(b.actors):
+    """Whether two mentions from different articles report one event.
+
+    Same type, and: for events on the ground, overlapping sides, a compatible place and dates at most a month
+    apart when either is dated only by its article; for statements, meetings, aid and decisions, the same acting
+    side and overlapping dates (a speaker says many things: without a date in the text they are kept apart).
+    """
+    if a.type != b.type or not a.actors or not b.actors:
         return False
     if a.location and b.location and a.location != b.location:
         return False
-    physical = a.type in ("attack", "territorial_change", "troop_deployment")
-    same_sides = set(a.actors) == set(b.actors) and set(a.targets) == set(b.targets)
-    if physical and not (a.location or b.location) and not same_sides:
-        return False  # without a place, physical events merge only when they share every actor and target
-    return _dates_compatible(a, b)
+    if a.type in PHYSICAL_TYPES:
+        if not set(a.actors) & set(b.actors):
+            return False
+        same_sides = set(a.actors) == set(b.actors) and set(a.targets) == set(b.targets)
+        if not (a.location or b.location) and not same_sides:
+            return False  # without a place, physical events merge only when they share every actor and target
+        return _dates_compatible(a, b, PUBLICATION_SLACK)
+    if a.actors[0] != b.actors[0]:
+        return False
+    if a.type == "statement" and not (a.date_basis == b.date_basis == "text"):
+        return False
+    return _dates_compatible(a, b, timedelta(0))
 
 
 def _sort_key(e: Event) -> tuple:

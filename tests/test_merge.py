@@ -29,6 +29,8 @@ def test_merge_never_joins_two_mentions_of_one_article():
         ({}, True),
         ({"type": "attack"}, False),
         ({"actors": ("Russia",)}, False),
+        ({"actors": ("Russia", "North Korea")}, True),
+        ({"actors": ()}, False),
         ({"location": "Kyiv"}, False),
         ({"location": None}, True),
         ({"start": date(2025, 4, 1), "end": date(2025, 4, 30), "precision": "month"}, False),
@@ -38,6 +40,22 @@ def test_merge_never_joins_two_mentions_of_one_article():
 def test_merge_decides_by_type_actor_place_and_date(change, merged):
     a = mention("m1", article="a1")
     b = mention(**{"event_id": "m2", "article": "a2", "doc": "b.txt", **change})
+    assert (len(merge_mentions([a, b])) == 1) is merged
+
+
+@pytest.mark.parametrize(
+    ("type", "second_actors", "basis", "merged"),
+    [
+        ("statement", ("Vladimir Putin", "Russia"), "text", True),
+        ("statement", ("Vladimir Putin", "Russia"), "publication", False),
+        ("statement", ("Russia", "Vladimir Putin"), "text", False),
+        ("diplomacy", ("Vladimir Putin",), "text", True),
+        ("diplomacy", ("Donald Trump", "Vladimir Putin"), "text", False),
+    ],
+)
+def test_merge_statements_and_talks_need_the_same_acting_side(type, second_actors, basis, merged):
+    a = mention("m1", type=type, actors=("Vladimir Putin", "Russia"), location=None, article="a1")
+    b = mention("m2", type=type, actors=second_actors, location=None, article="a2", doc="b.txt", basis=basis)
     assert (len(merge_mentions([a, b])) == 1) is merged
 
 
