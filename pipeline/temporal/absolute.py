@@ -28,7 +28,7 @@ def year_from_phrase(phrase: str, pos: int, ctx: Context) -> tuple[int | None, b
         word = "selb"
     offset, stem = relative_offset(word)
     anchor, from_dct = ctx.anchor(pos, prefer_ref=stem in ANAPHORIC_STEMS)
-    if stem not in ANAPHORIC_STEMS and ctx.dct is not None:
+    if stem not in ANAPHORIC_STEMS and ctx.dct is not None and not ctx.narrative:
         anchor, from_dct = ctx.dct, True
     if anchor is None:
         return None, False, False
@@ -227,9 +227,8 @@ def h_year(m: re.Match, ctx: Context) -> list[Draft]:
 
 
 _YEAR_CUE = re.compile(
-    r"(?:\b(?:im|in|seit|bis|ab|von|vom|vor|nach|um|zwischen|und|oder|jahr|jahre|jahres|jahren|anfang|mitte|ende|"
-    r"beginn|sommer|winter|herbst|frühjahr|frühling|saison|stand|bereits|schon|noch|erst|seither|bzw|sowie|"
-    r"spätestens|frühestens)|[(,–\-/])\s*$",
+    r"\b(?:im|in|seit|bis|ab|von|vom|vor|nach|um|zwischen|jahr|jahre|jahres|jahren|anfang|mitte|ende|beginn|"
+    r"sommer|winter|herbst|frühjahr|frühling|saison|stand|seither|spätestens|frühestens)\s*$",
     re.IGNORECASE,
 )
 _QUANTITY_AFTER = re.compile(

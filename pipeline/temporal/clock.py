@@ -40,6 +40,8 @@ def h_clock(m: re.Match, ctx: Context) -> list[Draft]:
     if m.group("dp") and hour < 12:
         hour += _EVENING.get(norm(m.group("dp")), 0)
     draft = _time(ctx, m.start(), m.end(), hour, minute)
+    if draft and m.group("tz"):
+        draft = draft._replace(value=draft.value + "+01")
     return [draft] if draft else []
 
 

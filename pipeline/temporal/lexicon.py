@@ -170,7 +170,7 @@ SET_ADVERBS: dict[str, str] = {
 RELATIVE_ADJECTIVES: dict[str, int] = {
     "letzt": -1, "vergangen": -1, "vorig": -1, "vorvergangen": -2, "verflossen": -1,
     "nächst": 1, "kommend": 1, "folgend": 1, "übernächst": 2, "anstehend": 1, "bevorstehend": 1,
-    "dies": 0, "laufend": 0, "selb": 0, "gleich": 0, "heurig": 0, "aktuell": 0, "derselb": 0, "desselb": 0,
+    "neu": 1, "dies": 0, "laufend": 0, "selb": 0, "gleich": 0, "heurig": 0, "aktuell": 0, "derselb": 0, "desselb": 0,
     "demselb": 0, "denselb": 0,
 }  # fmt: skip
 """Stems of adjectives that shift a calendar unit from its anchor (letzten Monat -> -1)."""

@@ -171,7 +171,7 @@ RULES: dict[str, str] = {
     ),
     # am Morgen des 9. Mai 1945, in der Nacht, am Abend
     "daypart": (
-        r"(?:am|gegen|in\s+der|den|des|im\s+laufe\s+des)\s+(?P<x>(?P<early>frühen\s+|späten\s+|gleichen\s+|selben\s+)?"
+        r"(?:am|im|gegen|in\s+der|den|des|im\s+laufe\s+des)\s+(?P<x>(?P<early>frühen\s+|späten\s+|gleichen\s+|selben\s+)?"
         r"(?P<dp>morgen|vormittag|mittag|nachmittag|abend|nacht|morgenstunden|abendstunden)"
         + E
         + r"(?:\s+(?:des|vom)\s+(?P<day>"
@@ -233,6 +233,7 @@ RULES: dict[str, str] = {
         + r"),?\s+(?P<dir>später|danach|darauf|zuvor|vorher|früher"
         r"|nachdem)"
         + E
+        + r"|(?P<vague>" + VAGUE_NUMBER + r")\s+" + UNIT + r"\s+(?P<vdir>später|danach|darauf|zuvor|vorher)" + E
         + r"|(?:dem\s+)?(?P<tag>tag|tags|woche|jahr|monat)\s+(?P<dir2>darauf|danach|zuvor|vorher)"
         + E
         + r"|(?P<word>vortag|vortages|vorabend|vorwoche|vormonat|vormonats|vorjahr|vorjahres|vorjahrs|folgetag|"
@@ -285,7 +286,7 @@ RULES: dict[str, str] = {
         + NB
         + r"(?P<bcyear>\d{1,4})\s*v\.\s*chr\.|(?P<year>"
         + YEAR
-        + r")(?:\s*/\s*(?P<y2>\d{2})(?!\d))?"
+        + r")(?:\s*/\s*(?P<y2>\d{4}|\d{2})(?!\d))?"
         r"(?:\s*n\.\s*chr\.)?)"
     ),
     "holiday": r"(?P<name>" + HOLIDAY + r")(?:\s+(?P<year>" + YEAR + r"))?",

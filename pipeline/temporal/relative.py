@@ -132,7 +132,7 @@ def h_relative(m: re.Match, ctx: Context) -> list[Draft]:
     if m.group("num"):
         return [Draft(start, end, "DURATION", duration_value(number_of(m.group("num")), stem))]
     if unit_word in PLURAL_UNITS:
-        if offset > 0:
+        if offset > 0 and relative_offset(m.group("rel"))[1] != "folgend":
             return [Draft(start, end, "DATE", "FUTURE_REF")]
         if offset == 0:
             return [Draft(start, end, "DATE", "PRESENT_REF")]
@@ -140,7 +140,7 @@ def h_relative(m: re.Match, ctx: Context) -> list[Draft]:
     if stem in lx.TIME_UNITS:
         return [Draft(start, end, "DURATION", duration_value(1, stem))]
     anchor, from_dct = ctx.anchor(start, prefer_ref=stem in ANAPHORIC_STEMS or letter == "D")
-    if stem not in ANAPHORIC_STEMS and letter != "D" and ctx.dct is not None:
+    if stem not in ANAPHORIC_STEMS and letter != "D" and ctx.dct is not None and not ctx.narrative:
         anchor, from_dct = ctx.dct, True
     if anchor is None:
         return [Draft(start, end, "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(offset, "PRESENT_REF"))]
@@ -211,6 +211,9 @@ _WORD_OFFSETS = {
 def h_anaphoric(m: re.Match, ctx: Context) -> list[Draft]:
     """drei Tage später, einen Tag zuvor, am Tag darauf, Vortag, Vorjahr: relative to the last date."""
     start, end = m.start(), m.end()
+    if m.group("vague"):
+        later = _DIRECTION[norm(m.group("vdir"))] > 0
+        return [Draft(start, end, "DATE", "FUTURE_REF" if later else "PAST_REF")]
     if m.group("word"):
         word = norm(m.group("word"))
         if word == "folgejahren":
