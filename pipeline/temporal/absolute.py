@@ -233,7 +233,8 @@ _YEAR_CUE = re.compile(
 )
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|‰|€|\$|prozent|euro|dollar|franken|pfund|rubel|meter|kilometer|km|kg|tonnen|stück|mal|"
-    r"menschen|personen|soldaten|mitglieder|einwohner|mio|millionen|milliarden|punkte|stimmen|seiten)\b",
+    r"menschen|personen|soldaten|mitglieder|einwohner|mio|millionen|milliarden|punkte|stimmen|seiten)\b"
+    r"|\s+(?:im|pro|je|in\s+diesem|in\s+den)\s+(?:\w+\s+)?(?:jahr|jahren|monat|monaten|woche|wochen)\b",
     re.IGNORECASE,
 )
 
@@ -300,8 +301,15 @@ def h_quarter(m: re.Match, ctx: Context) -> list[Draft]:
     return [Draft(m.start(), m.end(), "DATE", value, None, from_dct)]
 
 
+_NAMED_AFTER = re.compile(
+    r"(?:pfarre|pfarrei|kirche|dom|kapelle|schule|straße|gasse|platz)\s+$", re.IGNORECASE
+)
+
+
 def h_holiday(m: re.Match, ctx: Context) -> list[Draft]:
     """Weihnachten, Ostern 2024, Tag der Arbeit: the holiday's day in the year by tense."""
+    if _NAMED_AFTER.search(m.string, max(0, m.start() - 12), m.start()):
+        return []  # "Pfarre Maria Himmelfahrt"
     name = norm(m.group("name"))
     anchor, from_dct = ctx.anchor(m.start())
     if m.group("year"):

@@ -12,14 +12,15 @@ from pipeline.temporal.words import mod_of, month_of, norm
 _EVENING = {"abends": 12, "nachts": 12, "nachmittags": 12}
 
 
-def _day_of(ctx: Context, pos: int) -> tuple[str | None, bool]:
-    """(YYYY-MM-DD, from_dct) of the day a time at pos belongs to: the day named in its sentence, else the DCT
-    (news) or the last day mentioned (narrative)."""
-    if (
-        ctx.ref is not None
-        and ctx.ref_unit == "D"
-        and (ctx.narrative or ctx.last_pos >= ctx.sentence(pos)[0])
-    ):
+DAYPART_REACH = 500
+"""A part of the day ("am Nachmittag") belongs to a day named this many characters before, else to the DCT."""
+
+
+def _day_of(ctx: Context, pos: int, reach: int = 0) -> tuple[str | None, bool]:
+    """(YYYY-MM-DD, from_dct) of the day a time at pos belongs to: the day named in its sentence (or within
+    `reach` characters), else the DCT (news) or the last day mentioned (narrative)."""
+    near = ctx.last_pos >= min(ctx.sentence(pos)[0], pos - reach)
+    if ctx.ref is not None and ctx.ref_unit == "D" and (ctx.narrative or near):
         return ctx.ref.isoformat(), False
     if ctx.dct is not None:
         return ctx.dct.isoformat(), True
@@ -72,5 +73,5 @@ def h_daypart(m: re.Match, ctx: Context) -> list[Draft]:
         month = month_draft(m, ctx, month_of(m.group("mon")), start, end, m.group("year"), None)
         value = month.value + f"-{int(m.group('day')):02d}T{part}"
         return [Draft(start, end, "TIME", value, mod, month.anchored)]
-    day, from_dct = _day_of(ctx, start)
+    day, from_dct = _day_of(ctx, start, DAYPART_REACH)
     return [Draft(start, end, "TIME", f"{day or 'XXXX-XX-XX'}T{part}", mod, from_dct)]

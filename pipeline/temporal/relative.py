@@ -57,6 +57,7 @@ def h_deictic(m: re.Match, ctx: Context) -> list[Draft]:
     d = ctx.dct + timedelta(days=offset)
     if m.group("dp"):
         part = lx.DAY_PARTS[norm(m.group("dp"))]
+        ctx.remember(d, "D", m.start(), False)
         return [Draft(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", None, True)]
     return [_dated(m.start(), m.end(), d, "D", ctx, True)]
 
