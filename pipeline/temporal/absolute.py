@@ -222,8 +222,19 @@ def h_year(m: re.Match, ctx: Context) -> list[Draft]:
     cued = bool(m.group("jahr") or m.group("approx"))
     if not cued and not plausible_year(m.string, m.start("year"), m.end(), year, ctx.dct):
         return []
-    ctx.remember(date(year, 1, 1), "Y", m.start(), True)
-    return [Draft(m.start(), m.end(), "DATE", f"{year:04d}", mod)]
+    if not m.group("y2") or len(m.group("y2")) == 2:  # "Saison 2007/08" is one expression
+        ctx.remember(date(year, 1, 1), "Y", m.start(), True)
+        return [Draft(m.start(), m.end(), "DATE", f"{year:04d}", mod)]
+    # 1940/1941: two years
+    second = int(m.group("y2"))
+    if second <= year:
+        ctx.remember(date(year, 1, 1), "Y", m.start(), True)
+        return [Draft(m.start(), m.end(), "DATE", f"{year:04d}", mod)]
+    ctx.remember(date(second, 1, 1), "Y", m.start("y2"), True)
+    return [
+        Draft(m.start(), m.end("year"), "DATE", f"{year:04d}", mod),
+        Draft(*m.span("y2"), "DATE", f"{second:04d}"),
+    ]
 
 
 _YEAR_CUE = re.compile(
