@@ -59,7 +59,8 @@ class SentenceSplitter:
                 boundary_after = self._newline_ends(doc, i)
             if boundary_after:
                 j = i + 1
-                while j < n and (doc[j].text in _CLOSERS or doc[j].text in _END):
+                # closing quotes/brackets glued to the full stop stay with it; "“Der" after a space opens the next
+                while j < n and (doc[j].text in _CLOSERS or doc[j].text in _END) and not doc[j - 1].whitespace_:
                     j += 1
                 if j < n and not (doc[j].is_space and j + 1 >= n):
                     starts[j] = True

@@ -132,9 +132,7 @@ def title_mentions(doc: Doc, when: date | None, taken: set[int]) -> list[Mention
     out = []
     for sp in doc.spans.get("titles", []):
         if sp.end in taken or (sp.end + 1 in taken and doc[sp.end].text[:1].isupper()):
-            continue
-        if any(i in taken for i in range(sp.start, sp.end)):
-            continue
+            continue  # "der russische Präsident Wladimir Putin": the name speaks for itself
         holder = title_holder(int(sp.label_), when)
         if holder:
             out.append(Mention(holder, sp.start, sp.end, sp.start_char, False, "person"))
@@ -147,8 +145,8 @@ def all_mentions(doc: Doc, when: date | None) -> list[Mention]:
     persons = person_mentions(doc, known)
     taken = {i for m in known + persons for i in range(m.start, m.end)}
     surnames = surname_mentions(doc, persons, taken)
-    taken |= {m.start for m in surnames}
-    titles = title_mentions(doc, when, taken)
+    names = {i for m in persons + surnames + [k for k in known if k.kind == "person"] for i in range(m.start, m.end)}
+    titles = title_mentions(doc, when, names)
     # a title overlapping a vocabulary adjective ("der russische Präsident") replaces it
     title_tokens = {i for m in titles for i in range(m.start, m.end)}
     known = [m for m in known if not any(i in title_tokens for i in range(m.start, m.end))]

@@ -71,6 +71,8 @@ def governing_timex(sent_text: str, sent_start: int, cls: list[Clause], quotes: 
             continue
         xclause = clause_at(cls, off)
         same = xclause == tclause
+        if event_type == "statement" and not same:
+            continue  # a statement is dated by its own clause ("sagte am Donnerstag"), not by what was said
         if not same:
             if xclause.kind in EMBEDDED:
                 continue
@@ -91,10 +93,11 @@ def from_timex(tx: Timex) -> DateChoice:
 # --- world knowledge -----------------------------------------------------------------------------------------
 
 _DAY_AFTER_ELECTION = re.compile(r"\b(?:am\s+)?Tag\s+(?P<rel>nach|vor)\s+der\s+(?:\w+-)?(?:Präsidentschafts)?[Ww]ahl\b")
-_TERM = re.compile(r"\b(?:während|in)\s+(?:seiner|ihrer)\s+(?:(?P<ord>ersten|zweiten|dritten|vierten)\s+)?Amtszeit\b")
-_CAMPAIGN = re.compile(r"\b(?:während|in)\s+(?:seines|ihres)\s+(?:\w+-)?Wahlkampf(?:e?s)?\b|"
-                       r"\b(?:während|in)\s+(?:seiner|ihrer)\s+(?:\w+-)?Wahlkampagne\b")
-_INAUGURATION = re.compile(r"\b(?:bei|nach)\s+(?:der|seiner|ihrer)\s+Amtseinführung\b|\bbei\s+(?:seinem|ihrem)\s+"
+_TERM = re.compile(r"\b(?:[Ww]ährend|[Ii]n)\s+(?:seiner|ihrer)\s+(?:(?P<ord>ersten|zweiten|dritten|vierten)\s+)?"
+                   r"Amtszeit\b")
+_CAMPAIGN = re.compile(r"\b(?:[Ww]ährend|[Ii]n)\s+(?:seines|ihres)\s+(?:\w+-)?Wahlkampf(?:e?s)?\b|"
+                       r"\b(?:[Ww]ährend|[Ii]n)\s+(?:seiner|ihrer)\s+(?:\w+-)?Wahlkampagne\b")
+_INAUGURATION = re.compile(r"\b(?:[Bb]ei|[Nn]ach)\s+(?:der|seiner|ihrer)\s+Amtseinführung\b|\b[Bb]ei\s+(?:seinem|ihrem)\s+"
                            r"Amtsantritt\b")
 _RELATIVE_DAYS = re.compile(r"\b(?P<n>einen|einem|zwei|drei|vier|fünf|sechs|sieben|\d+)\s+Tag(?:e|en)?\s*,?\s*"
                             r"(?P<rel>nachdem|bevor)\b")

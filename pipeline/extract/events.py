@@ -25,7 +25,9 @@ from pipeline.model import Article, Event, Source
 from pipeline.temporal import Timex, tag
 
 _TERMINAL = re.compile(r"[.!?…\"“”»«')\]]\s*$")
-_CONTINUATION = re.compile(r"^(?:Er|Sie|Zwar|Doch|Dies|Das|Dabei|Darin|Demnach|Zudem|Außerdem)\b|,\s*so\s+(?:der|die)\s")
+_CONTINUATION = re.compile(r"^(?:Er|Sie|Zwar|Doch|Dabei|Darin|Demnach|Zudem|Außerdem)\b|,\s*so\s+(?:der|die)\s")
+EVENT_ORDER = ("statement", "troop_deployment", "aid_package", "attack", "diplomacy", "sanction", "policy_decision",
+               "territorial_change")
 _PLACE_KIND_RANK = {"facility": 0, "village": 0, "town": 0, "city": 1, "region": 2, "sea": 3, "river": 3,
                     "country": 4}
 MAX_HEADLINE_CHARS = 160
@@ -62,39 +64,57 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     ctx = _Context()
     events: list[Event] = []
     ti = 0
-    for sent in doc.sents:
-        a, b = _strip(doc.text, sent.start_char, sent.end_char)
-        if a >= b:
+    furniture = [(s - body_start, e - body_start) for s, e in article.furniture]
+    for raw in doc.sents:
+        span = _trimmed(doc, raw, furniture)
+        if span is None:
             continue
-        abs_a, abs_b = a + body_start, b + body_start
+        a = span.start_char
+        abs_a, abs_b = a + body_start, span.end_char + body_start
         while ti < len(timexes) and timexes[ti].end <= abs_a:
             ti += 1
-        if any(s < abs_b and abs_a < e for s, e in article.furniture):
-            continue
         sent_text = text[abs_a:abs_b]
-        if len(sent_text) <= MAX_HEADLINE_CHARS and not _TERMINAL.search(sent_text):
-            continue  # a headline or caption: it repeats the body, it does not report
-        sent_timexes = [t for t in timexes[ti:] if t.start < abs_b and t.start >= abs_a]
-        found = _sentence_events(article, doc, sent, a, sent_text, body_start, sent_timexes, pub, mentions,
-                                 places, ctx, events)
+        if sent_text.endswith("?") or (len(sent_text) <= MAX_HEADLINE_CHARS and not _TERMINAL.search(sent_text)):
+            continue  # a question, headline or caption: it asks or repeats, it does not report
+        sent_timexes = [t for t in timexes[ti:] if abs_a <= t.start < abs_b]
+        found = _sentence_events(article, doc, span, sent_text, body_start, sent_timexes, pub, mentions, places,
+                                 ctx, events)
         events.extend(found)
-        _update_context(ctx, doc, sent, found, mentions)
+        _update_context(ctx, doc, span, found, mentions)
     return events
 
 
-def _sentence_events(article: Article, doc: Doc, sent: Span, a: int, sent_text: str, body_start: int,
+def _trimmed(doc: Doc, sent: Span, furniture: list[tuple[int, int]]) -> Span | None:
+    """The sentence without surrounding whitespace and without page furniture glued to its start or end
+    ("Berlin taz | Das russische Militär ..."); None when nothing reportable is left."""
+    a, b = _strip(doc.text, sent.start_char, sent.end_char)
+    for s, e in furniture:
+        if s < b and a < e:
+            if s <= a:
+                a = e
+            elif e >= b:
+                b = s
+            else:
+                return None
+            a, b = _strip(doc.text, a, b)
+    if b - a < 12:
+        return None
+    return doc.char_span(a, b, alignment_mode="contract")
+
+
+def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, body_start: int,
                      timexes: list[Timex], pub: dating.DateChoice, mentions: list[Mention],
                      places: list[tuple[int, int, str, str]], ctx: _Context, done: list[Event]) -> list[Event]:
-    quotes = [(s + (a - sent.start_char), e + (a - sent.start_char)) for s, e in quote_ranges(sent_text)]
-    quotes = [(s - (a - sent.start_char), e - (a - sent.start_char)) for s, e in quotes]
-    # offsets below are relative to the stripped sentence start `a`; sent.start_char may differ by whitespace
-    shift = a - sent.start_char
+    a = sent.start_char
+    quotes = quote_ranges(sent_text)
     cls = clauses(sent_text)
     qty = extract_quantities(sent_text)
-    sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-    usable = roles.usable(doc, sent, sent_mentions, [(s + shift, e + shift) for s, e in quotes], cls)
     focus = _focus(ctx)
-    cands = candidates(doc, sent, qty, [(s + shift, e + shift) for s, e in quotes], bool(usable), True)
+    sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+    sent_mentions += _institution_mentions(doc, sent, sent_mentions, focus, ctx)
+    sent_mentions.sort(key=lambda m: m.start)
+    usable = roles.usable(doc, sent, sent_mentions, quotes, cls)
+    cands = candidates(doc, sent, a, cls, qty, quotes, bool(usable))
     if not cands:
         return []
     rel = lambda i: doc[i].idx - a  # noqa: E731 - offset of token i in the sentence text
@@ -102,29 +122,36 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, a: int, sent_text: 
     speaker_names: list[str] = []
     speech_clause = None
     if statement is not None:
-        speaker_names = roles.speakers(doc, sent, statement.token, usable, _shifted(cls, shift), focus)
-        continuation = bool(_CONTINUATION.search(sent_text)) or not speaker_names
-        if not speaker_names and (ctx.prev_speakers and (continuation or _speaker_noun_only(sent_text))):
+        speaker_names = roles.speakers(doc, sent, statement.token, usable, cls, focus)
+        if not speaker_names and ctx.prev_speakers and (
+                _CONTINUATION.search(sent_text) or _speaker_noun_only(sent_text)):
             speaker_names = ctx.prev_speakers[:1]
         speech_clause = clause_at(cls, rel(statement.token))
     out = []
-    for cand in cands:
-        if cand.type == "statement" and not speaker_names:
-            continue
+    acted: list[tuple[int, list[str]]] = []
+    for cand in sorted(cands, key=lambda c: (c.type == "statement", c.token)):
+        if cand.type == "statement":
+            if not speaker_names:
+                continue
+            if any(t < cand.token and acts and acts[0] == speaker_names[0] for t, acts in acted):
+                continue  # "Trump verhängte Sanktionen ..., beschuldigte ...": an action report, not a statement
         trig = rel(cand.token)
         tclause = clause_at(cls, trig)
-        embedded = statement is not None and cand.type != "statement" and (
-            tclause.kind in ("complement",) or tclause != speech_clause)
+        embedded = statement is not None and cand.type != "statement" and tclause != speech_clause
         if cand.type == "statement":
             actors = roles.with_affiliations(speaker_names)
             targets: list[str] = []
         else:
-            actors, targets = roles.actors_and_targets(doc, sent, cand.token, cand.type, usable,
-                                                       set(speaker_names) if statement else set(), focus,
-                                                       _shifted(cls, shift))
-        choice = _date_for(article, doc, sent_text, a, body_start, cls, quotes, timexes, trig, cand.type,
+            reporter = set(speaker_names) if embedded else set()
+            actors, targets = roles.actors_and_targets(doc, sent, cand.token, cand.type, usable, reporter, focus,
+                                                       cls)
+            if embedded and tclause.kind == "complement" and _pronoun_in(sent_text, tclause, trig):
+                actors = roles.with_affiliations(speaker_names + [x for x in actors if x not in speaker_names],
+                                                 targets)
+            acted.append((cand.token, actors))
+        choice = _date_for(article, sent_text, a + body_start, cls, quotes, timexes, trig, cand.type,
                            speech_clause if cand.type == "statement" or embedded else None, actors, pub, ctx,
-                           done, sent_mentions, speaker_names)
+                           done + out, sent_mentions, speaker_names)
         mod = modality(cand.type, sent_text, tclause, embedded)
         location = _location(doc, sent, places, cand.token)
         quantity = _quantity_for(cand.type, qty)
@@ -140,7 +167,37 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, a: int, sent_text: 
             date_text=choice.text, actors=tuple(actors), targets=tuple(targets), location=location,
             quantity=dict(quantity), modality=mod, confidence=max(0.05, confidence), sources=(source,),
             trigger=cand.trigger, date_value=choice.value))
+    return sorted(out, key=lambda e: EVENT_ORDER.index(e.type))
+
+
+INSTITUTIONS = frozenset({"Verteidigungsministerium", "Außenministerium", "Regierung", "Ministerium",
+                          "Administration", "Militärführung", "Generalstab"})
+
+
+def _institution_mentions(doc: Doc, sent: Span, found: list[Mention], focus: list[str],
+                          ctx: _Context) -> list[Mention]:
+    """'das Verteidigungsministerium' without a nationality: the state of the actor the text is about."""
+    state = None
+    for ev in ctx.prev_events:
+        for name in ev.actors:
+            if kind_of(name) == "state":
+                state = name
+                break
+        if state:
+            break
+    if state is None:
+        return []
+    taken = {i for m in found for i in range(m.start - 1, m.end)}
+    out = []
+    for tok in sent:
+        if tok.text in INSTITUTIONS and tok.i not in taken and tok.i > sent.start and \
+                doc[tok.i - 1].lower_ in ("das", "die", "dem", "der"):
+            out.append(Mention(state, tok.i, tok.i + 1, tok.idx, True, "state"))
     return out
+
+
+def _pronoun_in(sent_text: str, clause, trig: int) -> bool:
+    return bool(re.search(r"\b(?:es|er|sie)\b", sent_text[clause.start:trig]))
 
 
 def _shifted(cls, shift):
@@ -154,9 +211,9 @@ def _speaker_noun_only(sent_text: str) -> bool:
     return bool(re.search(r"\b(?:einer|eine|einem)\s+der\s+\w+", sent_text))
 
 
-def _date_for(article, doc, sent_text, a, body_start, cls, quotes, timexes, trig, event_type, speech_clause,
+def _date_for(article, sent_text, abs_a, cls, quotes, timexes, trig, event_type, speech_clause,
               actors, pub, ctx: _Context, done: list[Event], sent_mentions, speaker_names) -> dating.DateChoice:
-    tx = dating.governing_timex(sent_text, a + body_start, cls, quotes, timexes, trig, event_type, speech_clause)
+    tx = dating.governing_timex(sent_text, abs_a, cls, quotes, timexes, trig, event_type, speech_clause)
     person = next((x for x in actors if kind_of(x) == "person"), None)
 
     def ref_date() -> date | None:
@@ -240,7 +297,7 @@ def _location(doc: Doc, sent: Span, places, trigger_i: int) -> str | None:
             continue
         base_kind, _, metonym = kind.partition("|")
         prev = [doc[j].lower_ for j in range(max(sent.start, start - 3), start)]
-        locative = any(p in LOCATIVE_PREPS for p in prev)
+        locative = any(p in LOCATIVE_PREPS or (p == "auf" and base_kind != "country") for p in prev)
         if metonym and not locative:
             continue  # "Moskau setzt ... ein": the actor, not the place
         key = (_PLACE_KIND_RANK.get(base_kind, 2), abs(start - trigger_i))

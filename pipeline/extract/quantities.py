@@ -36,6 +36,10 @@ _CASUALTY_RE = re.compile(
     NUMBER_RE.pattern + r"(?P<mid>(?:\s+[\w.,-]+){0,7}?)\s+(?P<what>(?:getötet|tot)\s+oder\s+(?:verletzt|verwundet)|"
     + _KILLED + "|" + _WOUNDED + r")\b")
 
+_CASUALTY_AFTER_RE = re.compile(
+    r"\b(?P<what>starben|getötet|verletzt|verwundet)\s+(?:(?:mindestens|etwa|rund|über|mehr als|bis zu|fast)\s+)?"
+    + NUMBER_RE.pattern[len("(?<![\\w.,])"):] + r"\s+(?:Menschen|Personen|Zivilisten|Soldaten|Kinder)\b")
+
 
 def parse_number(num: str, scale: str | None = None) -> float | None:
     """'50.000' -> 50000, '1,2' + 'Millionen' -> 1200000, 'zwölf' -> 12; None when not a number."""
@@ -77,6 +81,12 @@ def extract_quantities(text: str) -> dict:
         key = ("killed_or_wounded" if " oder " in what else
                "wounded" if re.match(_WOUNDED, what, re.IGNORECASE) else "killed")
         if value is not None and key not in out:
+            out[key] = _int_or_float(value)
+            used.append(m.span("num"))
+    for m in _CASUALTY_AFTER_RE.finditer(text):
+        value = parse_number(m.group("num"), m.group("scale"))
+        key = "killed" if m.group("what") in ("starben", "getötet") else "wounded"
+        if value is not None and key not in out and not any(s <= m.start("num") < e for s, e in used):
             out[key] = _int_or_float(value)
             used.append(m.span("num"))
     for m in _TROOPS_RE.finditer(text):

@@ -21,15 +21,24 @@ from pipeline.extract.actors import (
 from pipeline.extract.clauses import Clause, clause_at, in_ranges
 
 QUOTING_VERBS = frozenset({"zitiert", "zitierte"})
+OBJECT_TYPES = frozenset({"policy_decision", "attack", "sanction", "territorial_change"})
+"""Event types whose accusative object (a state after the verb and its subject) is the target."""
 EMBEDDED = frozenset({"relative", "complement", "purpose", "conditional"})
 
 
+OBJECT_VERBS = frozenset(["beschuldigte", "beschuldigt", "beschuldigten", "kritisierte", "kritisiert", "kritisierten", "lobte", "gratulierte", "bezeichnete", "bezeichneten", "forderte", "forderten", "verurteilte", "verurteilt", "warf", "drohte"])
+"""Speech verbs with a person as object: "Putin lobte Trump" - the subject is the speaker, not the next name."""
+
+
 def usable(doc: Doc, sent: Span, mentions: list[Mention], quotes, cls: list[Clause]) -> list[Mention]:
-    """Mentions that can play a role: not inside quotes, not adjectives of a place ("russischen Region")."""
+    """Mentions that can play a role: not inside quotes, not adjectives of a place ("russischen Region"),
+    unless a target preposition governs them ("auf ukrainische Städte")."""
     out = []
     for m in mentions:
         off = doc[m.start].idx - sent.start_char
-        if in_ranges(off, quotes) or is_place_modifier(doc, m):
+        if in_ranges(off, quotes):
+            continue
+        if is_place_modifier(doc, m) and preceding_preposition(doc, m, sent) not in TARGET_PREPS:
             continue
         out.append(m)
     return out
@@ -41,23 +50,30 @@ def speakers(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention], cls:
     off = doc[trigger_i].idx - sent.start_char
     tclause = clause_at(cls, off)
 
-    def clause_of(m: Mention) -> Clause:
-        return clause_at(cls, doc[m.start].idx - sent.start_char)
+    def clause_of(i: int) -> Clause:
+        return clause_at(cls, doc[i].idx - sent.start_char)
 
+    # the first subject-like element of the verb's clause before the verb: a pronoun or a name
+    for j in range(max(sent.start, trigger_i - 12), trigger_i):
+        if clause_of(j) != tclause:
+            continue
+        if doc[j].text in PRONOUNS and focus:
+            return focus[:1]
+        hits = [m for m in mentions if m.start == j and preceding_preposition(doc, m, sent) is None]
+        if hits:
+            same = [m for m in mentions if j <= m.start < trigger_i and clause_of(m.start) == tclause
+                    and preceding_preposition(doc, m, sent) is None]
+            return _names(same)
+    before = [m for m in mentions if m.start < trigger_i and clause_of(m.start).kind not in EMBEDDED
+              and preceding_preposition(doc, m, sent) is None]
+    verb_first = doc[trigger_i].idx - sent.start_char <= tclause.start + 1 or \
+        doc[trigger_i].text in OBJECT_VERBS
+    if verb_first and before and doc[trigger_i].text in OBJECT_VERBS:
+        return [before[-1].name]
     nxt = doc[trigger_i + 1].text if trigger_i + 1 < sent.end else ""
     if nxt in PRONOUNS and focus:
         return focus[:1]
-    before = [m for m in mentions if m.start < trigger_i and clause_of(m).kind not in EMBEDDED
-              and preceding_preposition(doc, m, sent) is None]
-    same_before = [m for m in before if clause_of(m) == tclause]
-    if same_before:
-        # the subject phrase: mentions of the clause before the verb ("Südkoreanische und US-Vertreter")
-        return _names(same_before)
-    # a pronoun subject before the verb in the same clause
-    for j in range(max(sent.start, trigger_i - 4), trigger_i):
-        if doc[j].text in PRONOUNS and focus and clause_at(cls, doc[j].idx - sent.start_char) == tclause:
-            return focus[:1]
-    after = [m for m in mentions if trigger_i < m.start <= trigger_i + 6 and clause_of(m) == tclause
+    after = [m for m in mentions if trigger_i < m.start <= trigger_i + 6 and clause_of(m.start) == tclause
              and preceding_preposition(doc, m, sent) not in TARGET_PREPS]
     if after:
         if doc[trigger_i].text in QUOTING_VERBS:
@@ -92,7 +108,10 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
             continue
         prep = preceding_preposition(doc, m, sent)
         genitive_aid = m.start > sent.start and doc[m.start - 1].text == "Unterstützung"
-        if event_type != "diplomacy" and (prep in TARGET_PREPS or genitive_aid):
+        joined = m.start > sent.start and doc[m.start - 1].lower_ in ("und", "sowie", ",")
+        is_object = (event_type in OBJECT_TYPES and prep is None and m.start > trigger_i and actors
+                     and not joined and m.kind == "state")
+        if event_type != "diplomacy" and (prep in TARGET_PREPS or genitive_aid or is_object):
             if event_type == "aid_package" and prep in ("auf",):
                 later.append(m.name)
                 continue
@@ -114,10 +133,13 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
         if name not in actors and name not in targets:
             actors.append(name)
     actors = [a for a in actors if a not in targets] or actors
-    return with_affiliations(actors, targets), targets
+    return with_affiliations(actors, targets), with_affiliations(targets)
 
 
 def _pronoun_subject(doc: Doc, sent: Span, trigger_i: int) -> bool:
+    """'Er stimmte zu, ... zu verlängern': a pronoun opens the sentence or stands next to the trigger."""
+    if any(doc[j].text in PRONOUNS for j in range(sent.start, min(sent.end, sent.start + 3))):
+        return True
     lo = max(sent.start, trigger_i - 6)
     return any(doc[j].text in PRONOUNS for j in range(lo, min(sent.end, trigger_i + 3)))
 

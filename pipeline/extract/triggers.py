@@ -1,5 +1,6 @@
 """Which event types a sentence reports: trigger words (from `doc.spans["triggers"]`) checked against the
-conditions of their rule in `triggers.yaml` (required cues, separable particles, blocking words, quotes)."""
+conditions of their rule in `triggers.yaml` (required cues in the trigger's clause, separable particles,
+blocking words, quotes, time anchors such as "seit der Invasion")."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import vocab
-from pipeline.extract.clauses import in_ranges
+from pipeline.extract.clauses import Clause, clause_at, in_ranges
 
 _SO_SPEAKER = re.compile(r",\s*so\s+(?:der|die|das)\s+[A-ZÄÖÜ]")
-_ANCHOR_BEFORE = frozenset({"seit", "Seit"})
+ANCHORS = frozenset({"seit", "Seit", "Seitdem", "aufgrund", "wegen", "nach", "trotz", "auf", "vor"})
+"""Before a trigger noun, these make it a reference point ("seit der Invasion"), not a reported event."""
+_PASSIVE_AFTER = frozenset({"worden", "werden", "wurde", "wurden"})
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "und", "oder", "“", "”", '"', "–", ")"})
 _NOUNISH = re.compile(r"^[A-ZÄÖÜ]")
 
 
@@ -31,47 +35,74 @@ def _rules() -> dict[int, vocab.Rule]:
     return {r.rule_id: r for r in vocab.triggers().rules}
 
 
-def candidates(doc: Doc, sent: Span, quantities: dict, quotes: list[tuple[int, int]], has_actor: bool,
-               has_speaker: bool) -> list[Candidate]:
-    """The best trigger per event type in `sent` whose rule conditions hold."""
+def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities: dict,
+               quotes: list[tuple[int, int]], has_actor: bool) -> list[Candidate]:
+    """The best trigger per event type in `sent` whose rule conditions hold.
+
+    Offsets of `cls` and `quotes` count from `offset0` (a character offset of `doc`).
+    """
     rules = _rules()
     s0, s1 = sent.start, sent.end
     trig = [sp for sp in doc.spans["triggers"] if s0 <= sp.start < s1]
     if not trig:
         return []
-    cue_classes = {sp.label_ for sp in doc.spans["cues"] if s0 <= sp.start < s1}
+    cues_by_clause: dict[Clause, set[str]] = {}
+    for sp in doc.spans["cues"]:
+        if s0 <= sp.start < s1:
+            cues_by_clause.setdefault(clause_at(cls, sp.start_char - offset0), set()).add(sp.label_)
+    sentence_cues = set()
     if "amount" in quantities:
-        cue_classes.add("MONEY")
+        sentence_cues.add("MONEY")
     if "troops" in quantities:
-        cue_classes.add("TROOPS")
+        sentence_cues.add("TROOPS")
     if any(k in quantities for k in ("killed", "wounded", "killed_or_wounded")):
-        cue_classes.add("CASUALTIES")
-    if has_speaker:
-        cue_classes.add("SPEAKER")
+        sentence_cues.add("CASUALTIES")
+    sentence_cues.add("SPEAKER")  # checked by the extractor, which drops statements without a speaker
     if has_actor:
-        cue_classes.add("ACTOR")
+        sentence_cues.add("ACTOR")
     if _SO_SPEAKER.search(sent.text):
-        cue_classes.add("SO_SPEAKER")
+        sentence_cues.add("SO_SPEAKER")
     lowers = None
     best: dict[str, Candidate] = {}
     for sp in trig:
         rule = rules[int(sp.label_)]
-        if rule.requires and not any(c in cue_classes for c in rule.requires):
-            continue
-        if rule.particles and not any(doc[j].text in rule.particles for j in range(sp.end, s1)):
+        off = sp.start_char - offset0
+        clause = clause_at(cls, off)
+        if rule.requires:
+            present = sentence_cues | cues_by_clause.get(clause, set())
+            if not any(c in present for c in rule.requires):
+                continue
+        if rule.particles and not _particle(doc, sp.start, s1, rule, cls, offset0, clause):
             continue
         if rule.blocked_by:
             if lowers is None:
                 lowers = {t.lower_ for t in sent}
             if rule.blocked_by & lowers:
                 continue
-        offset = sp.start_char - sent.start_char
-        if rule.type != "statement" and in_ranges(offset, quotes):
+        if in_ranges(off, quotes):
+            continue  # quoted words are what someone said, not what the text reports
+        if rule.type == "statement" and (
+                clause.kind == "relative" or (sp.end < s1 and doc[sp.end].text in _PASSIVE_AFTER)):
             continue
-        if _NOUNISH.match(sp.text) and sp.start > s0 and any(
-                doc[j].text in _ANCHOR_BEFORE for j in range(max(s0, sp.start - 3), sp.start)):
-            continue  # "seit der Invasion": a time anchor, not a new event
+        if _NOUNISH.match(sp.text) and any(doc[j].text in ANCHORS for j in range(max(s0, sp.start - 3), sp.start)):
+            continue
         prev = best.get(rule.type)
         if prev is None or rule.confidence > prev.confidence:
             best[rule.type] = Candidate(rule.type, sp.start, rule.confidence, sp.text)
     return list(best.values())
+
+
+def _particle(doc: Doc, i: int, s1: int, rule: vocab.Rule, cls: list[Clause], offset0: int,
+              clause: Clause) -> bool:
+    """A separable particle of the rule closes the trigger's clause ("zog sich ... zurück.")."""
+    if rule.particles_anywhere:
+        lo = max(0, i - 6)
+        return any(doc[j].text in rule.particles for j in range(lo, min(s1, i + 8)))
+    for j in range(i + 1, s1):
+        if doc[j].text in rule.particles:
+            nxt = doc[j + 1].text if j + 1 < len(doc) else "."
+            if nxt in _CLAUSE_END or doc[j + 1].is_space if j + 1 < len(doc) else True:
+                return True
+        if clause_at(cls, doc[j].idx - offset0) != clause and doc[j].text not in (",",):
+            break
+    return False

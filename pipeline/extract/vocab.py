@@ -33,6 +33,8 @@ class Rule:
     heads: tuple[str, ...]
     requires: tuple[str, ...]
     particles: tuple[str, ...]
+    particles_anywhere: bool
+    """the particle may stand anywhere in the clause ("deutlich gemacht"), not only clause-final after it"""
     blocked_by: frozenset[str]
     confidence: float
 
@@ -194,6 +196,7 @@ def triggers() -> Triggers:
             rule_id=i - 1, type=row["type"], words=_str_list(row.get("words"), where, "words"),
             heads=tuple(h.lower() for h in _str_list(row.get("heads"), where, "heads")),
             requires=requires, particles=_str_list(row.get("with"), where, "with"),
+            particles_anywhere=bool(row.get("with_anywhere", False)),
             blocked_by=frozenset(w.lower() for w in _str_list(row.get("blocked_by"), where, "blocked_by")),
             confidence=float(conf)))
     exclude = frozenset(w.lower() for w in _str_list(raw.get("exclude"), "triggers.yaml", "exclude"))

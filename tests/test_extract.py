@@ -1,0 +1,193 @@
+"""Event extraction on German sentences that are not from the seeds: type, actors, targets, quantity, modality,
+dates; plus properties that must hold for any text."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.errors import VocabularyError
+from pipeline.extract import extract_mentions, load_actors, load_places
+from pipeline.extract.quantities import extract_quantities
+from pipeline.model import EVENT_TYPES, MODALITIES, PRECISIONS, Article
+
+DCT = date(2024, 11, 11)  # a Monday
+
+
+def article(text: str, published: date | None = DCT, precision: str = "day", **kw) -> Article:
+    h = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(article_id=h[:16], doc="t.txt", path="t.txt", text=text, content_hash=h, published=published,
+                   published_precision=precision if published else "unknown", **kw)
+
+
+def events_of(text: str, **kw):
+    return extract_mentions(article(text, **kw))
+
+
+def by_type(text: str, **kw) -> dict:
+    return {e.type: e for e in events_of(text, **kw)}
+
+
+@pytest.mark.parametrize("text, etype, actors, targets", [
+    ("Belarus schickt weitere Truppen an die Grenze zu Polen.", "troop_deployment", ["Belarus"], []),
+    ("Deutschland hat der Ukraine ein Hilfspaket über 1,5 Milliarden Euro zugesagt.", "aid_package",
+     ["Germany"], []),
+    ("Russische Truppen haben das Dorf Robotyne erobert.", "territorial_change", ["Russian Armed Forces"], []),
+    ("Die EU verhängte neue Sanktionen gegen Russland.", "sanction", ["European Union"], ["Russia"]),
+    ("Scholz und Macron trafen sich in Paris zu Gesprächen über die Ukraine.", "diplomacy",
+     ["Olaf Scholz", "Emmanuel Macron"], []),
+    ("Russland griff in der Nacht Charkiw mit Drohnen an.", "attack", ["Russia"], []),
+    ("Kremlsprecher Dmitri Peskow sagte am Freitag, Moskau sei zu Gesprächen bereit.", "statement",
+     ["Dmitry Peskov"], []),
+    ("Polen wies drei russische Diplomaten aus.", "sanction", ["Poland"], []),
+    ("Der Bundestag erlaubte der Bundeswehr den Einsatz von Waffen.", "policy_decision", [], []),
+])
+def test_extract_type_and_roles(text, etype, actors, targets):
+    found = by_type(text)
+    assert etype in found, [e.type for e in events_of(text)]
+    ev = found[etype]
+    assert set(actors) <= set(ev.actors), ev.actors
+    assert set(targets) <= set(ev.targets), ev.targets
+
+
+@pytest.mark.parametrize("text", [
+    "Der Zoo in Leipzig bekommt zwei neue Elefanten.",
+    "Die Spannungen haben sich seit der Invasion verschärft.",
+    "Wird Trump die Ukraine aufrüsten?",
+    "Im Wahlkampf ging es vor allem um Steuern.",
+])
+def test_extract_background_sentences_yield_no_event(text):
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bei dem Angriff auf Odessa starben mindestens zwanzig Menschen.", {"killed": 20}),
+    ("Die USA kündigten ein Paket in Höhe von 2,3 Mrd. US-Dollar an.", {"amount": 2_300_000_000, "currency": "USD"}),
+    ("Etwa 12.000 Soldaten wurden an die Front verlegt.", {"troops": 12000}),
+    ("Mehr als 300 Menschen wurden verletzt.", {"wounded": 300}),
+    ("Bis zu 900 Kämpfer wurden getötet oder verwundet.", {"killed_or_wounded": 900}),
+    ("Zehntausende Soldaten stehen bereit.", {}),
+    ("Der Vertrag von 2019 gilt.", {}),
+])
+def test_extract_quantities(text, expected):
+    got = extract_quantities(text)
+    assert {k: got[k] for k in expected} == expected
+    if not expected:
+        assert got == {}
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("Russland bestreitet, Truppen nach Belarus verlegt zu haben.", "troop_deployment", "denied"),
+    ("Russland könnte weitere Truppen nach Belarus verlegen.", "troop_deployment", "speculative"),
+    ("Laut ukrainischen Angaben hat Russland 5.000 Soldaten nach Kursk verlegt.", "troop_deployment", "claimed"),
+    ("Die Ukraine will im Frühjahr eine neue Offensive starten.", "attack", "planned"),
+    ("Die Armee hat Truppen nach Charkiw verlegt.", "troop_deployment", "asserted"),
+])
+def test_extract_modality(text, etype, modality):
+    assert by_type(text)[etype].modality == modality
+
+
+@pytest.mark.parametrize("text, etype, start, end, precision, basis", [
+    ("Am Freitag verhängte die EU neue Sanktionen gegen Russland.", "sanction", date(2024, 11, 8),
+     date(2024, 11, 8), "day", "text"),
+    ("Die EU verhängte neue Sanktionen gegen Russland.", "sanction", DCT, DCT, "day", "publication"),
+    ("Im März 2022 eroberten russische Truppen Mariupol.", "territorial_change", date(2022, 3, 1),
+     date(2022, 3, 31), "month", "text"),
+    ("Trump und Selenskyj telefonierten am Tag nach der Wahl.", "diplomacy", date(2024, 11, 6),
+     date(2024, 11, 6), "day", "inferred"),
+])
+def test_extract_dates(text, etype, start, end, precision, basis):
+    ev = by_type(text)[etype]
+    assert (ev.date_start, ev.date_end, ev.precision, ev.date_basis) == (start, end, precision, basis)
+
+
+def test_extract_statement_date_is_the_speech_not_the_content():
+    ev = by_type("Selenskyj sagte am Donnerstag, die Offensive werde im Januar beginnen.")["statement"]
+    assert ev.date_start == date(2024, 11, 7)
+
+
+def test_extract_timex_in_relative_clause_does_not_date_the_event():
+    text = "Der Minister, den Putin im Jahr 2020 entlassen hatte, kritisierte den Angriff auf Charkiw."
+    ev = by_type(text)["attack"]
+    assert ev.date_basis == "publication"
+
+
+def test_extract_month_precise_publication_gives_month_interval():
+    ev = by_type("Russland verlegte Truppen nach Belarus.", published=date(2024, 11, 1),
+                 precision="month")["troop_deployment"]
+    assert (ev.date_start, ev.date_end, ev.precision) == (date(2024, 11, 1), date(2024, 11, 30), "month")
+
+
+def test_extract_no_publication_date_gives_unknown():
+    ev = by_type("Russland verlegte Truppen nach Belarus.", published=None)["troop_deployment"]
+    assert (ev.date_start, ev.date_end, ev.precision) == (None, None, "unknown")
+
+
+def test_extract_continuation_takes_previous_speaker_and_date():
+    text = ("Am Donnerstag sagte Putin in Sotschi, Russland sei zu Gesprächen bereit. "
+            "Er merkte an, dass der Westen die Lage verschärfe.")
+    statements = [e for e in events_of(text) if e.type == "statement"]
+    assert len(statements) == 2
+    assert statements[1].actors[0] == "Vladimir Putin"
+    assert statements[1].date_start == date(2024, 11, 7)
+
+
+def test_extract_furniture_and_text_before_body_yield_nothing():
+    text = "Russland schickt Truppen nach Belarus.\nFoto: Russland schickt Truppen nach Polen.\nEnde."
+    furn = (text.index("Foto"), text.index("Polen.") + len("Polen."))
+    assert [e.sources[0].sentence for e in extract_mentions(article(text, furniture=(furn,)))] == [
+        "Russland schickt Truppen nach Belarus."]
+    assert extract_mentions(article(text, body_start=text.index("Foto"), furniture=(furn,))) == []
+
+
+def test_extract_event_ids_are_stable_and_distinct():
+    text = "Russland schickt Truppen nach Belarus. Die EU verhängte neue Sanktionen gegen Russland."
+    first, second = events_of(text), events_of(text)
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    assert len({e.event_id for e in first}) == len(first) == 2
+
+
+def test_extract_vocabularies_for_the_store():
+    actors = {a["name"]: a for a in load_actors()}
+    assert actors["Vladimir Putin"]["affiliation"] == "Russia" and actors["Russia"]["kind"] == "state"
+    assert all(a["in_vocabulary"] for a in actors.values())
+    places = {p["name"]: p for p in load_places()}
+    assert places["Kyiv"]["country"] == "Ukraine" and 50 < places["Kyiv"]["lat"] < 51
+
+
+def test_extract_bad_vocabulary_row_raises_typed_error(tmp_path, monkeypatch):
+    from pipeline.extract import vocab
+
+    (tmp_path / "actors.yaml").write_text("- name: X\n  kind: planet\n", encoding="utf-8")
+    monkeypatch.setattr(vocab, "DATA_DIR", tmp_path)
+    vocab.actor_entries.cache_clear()
+    try:
+        with pytest.raises(VocabularyError, match="kind 'planet'"):
+            vocab.actor_entries()
+    finally:
+        vocab.actor_entries.cache_clear()
+
+
+_WORDS = st.sampled_from(["Russland", "schickt", "Truppen", "nach", "Kiew", "am", "8.", "November", "„", "“",
+                          "sagte", "Putin", ",", ".", "\n", "Angriff", "50.000", "Soldaten", "Er", "?", "zwölf",
+                          "Menschen", "starben", "seit", "2014", "z. B.", "Sanktionen", "verhängt", "ü", " "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(_WORDS, max_size=60).map(" ".join)),
+       st.sampled_from(["day", "month", "unknown"]))
+def test_extract_any_text_gives_consistent_events(text, precision):
+    art = article(text, published=None if precision == "unknown" else DCT, precision=precision)
+    for ev in extract_mentions(art):
+        assert ev.type in EVENT_TYPES and ev.modality in MODALITIES and ev.precision in PRECISIONS
+        assert 0 <= ev.confidence <= 1
+        assert len(ev.sources) == 1
+        src = ev.sources[0]
+        assert 0 <= src.char_start < src.char_end <= len(text)
+        assert src.sentence == text[src.char_start:src.char_end]
+        if ev.date_start is not None:
+            assert ev.date_end is not None and ev.date_start <= ev.date_end
