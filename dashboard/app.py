@@ -17,14 +17,14 @@ from dashboard import sidebar, ui
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="Conflict timeline", page_icon=":material/timeline:", layout="wide")
+# An emoji favicon is drawn locally (a data: URL); a Material icon as favicon would come from fonts.gstatic.com.
+st.set_page_config(page_title="Conflict timeline", page_icon="📈", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 # The page scripts live in app_pages/, not pages/: a folder named pages/ beside the entry file switches Streamlit
 # to its older folder-based navigation on a session's first run, which fights st.navigation.
 PAGES = [
-    st.Page(HERE / "app_pages" / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline",
-            default=True),
+    st.Page(HERE / "app_pages" / "timeline.py", title="Timeline", icon=":material/timeline:", default=True),
     st.Page(HERE / "app_pages" / "trends.py", title="Trends", icon=":material/bar_chart:", url_path="trends"),
     st.Page(HERE / "app_pages" / "actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
     st.Page(HERE / "app_pages" / "map.py", title="Map", icon=":material/map:", url_path="map"),

@@ -139,25 +139,41 @@ def build_timeline_counts(frame: pd.DataFrame, lane_title: str = "Actor") -> go.
 # ---------------------------------------------------------------- trends
 
 
+def fill_periods(frame: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Every (period, key) between the first and last period, with 0 where nothing happened: a line must not
+    bridge a gap as if the count had been rising all along."""
+    if frame.empty:
+        return frame
+    freq = "MS" if period == "month" else "W-MON"
+    periods = pd.date_range(pd.Timestamp(frame["period"].min()), pd.Timestamp(frame["period"].max()), freq=freq)
+    keys = list(dict.fromkeys(frame["key"]))
+    full = pd.MultiIndex.from_product([periods, keys], names=["period", "key"])
+    out = frame.assign(period=pd.to_datetime(frame["period"])).groupby(["period", "key"])["n"].sum()
+    return out.reindex(full, fill_value=0).reset_index()
+
+
 def build_counts(frame: pd.DataFrame, by: str = "type", period: str = "month") -> go.Figure:
-    """Events per period: stacked bars by type, or lines by actor."""
+    """Events per period: stacked bars by type, or lines by actor (missing periods count as 0)."""
     fig = go.Figure()
     keys = list(dict.fromkeys(frame["key"]))
     if by == "type":
         keys = [t for t in EVENT_TYPES if t in keys] + [k for k in keys if k not in EVENT_TYPES]
+    else:
+        frame = fill_periods(frame, period)
+    hover = "%{x|%b %Y}" if period == "month" else "week of %{x|%d %b %Y}"
     for i, key in enumerate(keys):
         sub = frame[frame["key"] == key]
         name = type_label(key, plural=True) if by == "type" else safe(key)
         if by == "type":
             fig.add_trace(go.Bar(x=sub["period"], y=sub["n"], name=name, marker={"color": color_of(key)},
-                                 hovertemplate=f"{name}<br>%{{x|%d %b %Y}}: %{{y:,}}<extra></extra>"))
+                                 hovertemplate=f"{name}<br>{hover}: %{{y:,}}<extra></extra>"))
         else:
-            fig.add_trace(go.Scatter(x=sub["period"], y=sub["n"], name=name, mode="lines+markers",
-                                     line={"color": PALETTE[i % len(PALETTE)]},
-                                     hovertemplate=f"{name}<br>%{{x|%d %b %Y}}: %{{y:,}}<extra></extra>"))
+            fig.add_trace(go.Scatter(x=sub["period"], y=sub["n"], name=name, mode="lines",
+                                     line={"color": PALETTE[i % len(PALETTE)], "width": 1.8, "shape": "hvh"},
+                                     hovertemplate=f"{name}<br>{hover}: %{{y:,}}<extra></extra>"))
     _layout(fig, barmode="stack")
-    fig.update_yaxes(title=f"events per {period}")
-    fig.update_xaxes(title=None)
+    fig.update_yaxes(title=f"events per {period}", rangemode="tozero")
+    fig.update_xaxes(title=None, type="date")
     return fig
 
 
@@ -175,12 +191,16 @@ def build_aid(frame: pd.DataFrame) -> go.Figure:
             if sub.empty:
                 continue
             fig.add_trace(go.Scatter(
-                x=sub["period"], y=sub["cumulative"], mode="lines", line={"shape": "hv", "color": colors[donor]},
+                x=sub["period"], y=sub["cumulative"], mode="lines+markers", line={"shape": "hv", "color": colors[donor]},
                 name=safe(donor), legendgroup=donor, showlegend=donor not in shown,
                 hovertemplate=f"{safe(donor)}<br>%{{x|%b %Y}}: %{{y:,.0f}} {safe(currency)} in total<extra></extra>"),
                 row=row, col=1)
             shown.add(donor)
-        fig.update_yaxes(title=safe(currency), row=row, col=1)
+        fig.update_yaxes(title=safe(currency), rangemode="tozero", tickformat="~s", row=row, col=1)
+    if len(frame):  # at least a few months wide, so one pledge does not give a sub-second axis
+        lo, hi = pd.Timestamp(frame["period"].min()), pd.Timestamp(frame["period"].max())
+        pad = max(pd.Timedelta(days=45), (hi - lo) * 0.03)
+        fig.update_xaxes(type="date", range=[lo - pad, hi + pad])
     return _layout(fig, height=260 * len(currencies) + 120)
 
 
@@ -231,7 +251,15 @@ def build_actor_targets(frame: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------- map
 
 
-def build_map(frame: pd.DataFrame) -> go.Figure:
+REGIONS = {
+    # lon range, lat range; None: fit to the places shown
+    "Ukraine and neighbours": ((20.0, 50.0), (43.0, 57.0)),
+    "Europe": ((-12.0, 60.0), (34.0, 66.0)),
+    "World": None,
+}
+
+
+def build_map(frame: pd.DataFrame, region: str = "Europe") -> go.Figure:
     """Events per place on plotly's own outline map (no web tiles): marker area ~ number of events."""
     fig = go.Figure()
     biggest = max(int(frame["n"].max()), 1) if len(frame) else 1
@@ -248,5 +276,12 @@ def build_map(frame: pd.DataFrame) -> go.Figure:
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_geos(resolution=TOPOJSON_SCOPE_RES, showcountries=True, countrycolor="#999999", showland=True,
                     landcolor="#f3f1ec", showocean=True, oceancolor="#e8f0f8", showlakes=False,
-                    projection_type="natural earth", fitbounds="locations" if len(frame) else False)
-    return _layout(fig, height=600)
+                    showframe=False, projection_type="natural earth")
+    box = REGIONS.get(region)
+    if box:
+        fig.update_geos(lonaxis_range=list(box[0]), lataxis_range=list(box[1]))
+    elif len(frame):
+        fig.update_geos(fitbounds="locations")
+    _layout(fig, height=640)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 40, "b": 0})
+    return fig

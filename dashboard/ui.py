@@ -76,9 +76,9 @@ def show_figure(fig: go.Figure, name: str, f: Filters, key: str, select: bool = 
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, on_select="rerun" if select else "ignore",
                             selection_mode=("points",) if select else ("points", "box", "lasso"))
     version = db.data_version()
-    cols = st.columns([1, 1, 1, 1, 4])
-    for col, fmt in zip(cols, ("png", "svg", "pdf", "html"), strict=False):
-        col.download_button(
+    row = st.container(horizontal=True, gap="small")
+    for fmt in ("png", "svg", "pdf", "html"):
+        row.download_button(
             fmt.upper(), data=_deferred(exporting.figure_bytes, fmt, fig, description, version),
             file_name=f"{name}.{fmt}", mime=exporting.IMAGE_FORMATS.get(fmt, "text/html"), key=f"{key}_{fmt}",
             on_click="ignore", icon=":material/download:", help=f"Download this chart as {fmt.upper()}")
@@ -89,9 +89,9 @@ def show_table_exports(result: Result, name: str, f: Filters, key: str) -> None:
     """CSV, XLSX and JSON downloads of a table, with the filter sentence and data version inside."""
     description = f.describe()
     version = db.data_version()
-    cols = st.columns([1, 1, 1, 5])
-    for col, fmt in zip(cols, ("csv", "xlsx", "json"), strict=False):
-        col.download_button(
+    row = st.container(horizontal=True, gap="small")
+    for fmt in ("csv", "xlsx", "json"):
+        row.download_button(
             fmt.upper(), data=_deferred(exporting.table_bytes, fmt, result.frame, description, version, result.notes),
             file_name=f"{name}.{fmt}", mime=exporting.TABLE_FORMATS[fmt], key=f"{key}_{fmt}", on_click="ignore",
             icon=":material/download:", help=f"Download this table as {fmt.upper()}")

@@ -13,6 +13,9 @@ COLUMNS = {
     "amount": st.column_config.NumberColumn("amount", format="%,.0f"),
     "troops": st.column_config.NumberColumn("troops", format="%,.0f"),
 }
+ORDER = ("date_start", "date_end", "type", "actors", "evidence", "targets", "location", "date_text", "precision",
+         "modality", "confidence", "troops", "amount", "currency", "killed", "wounded", "n_sources", "first_doc",
+         "event_id")
 
 
 def body() -> None:
@@ -25,7 +28,7 @@ def body() -> None:
     st.markdown(f"**{ui.md_escape(f.describe())}** · {result.total:,} event(s)")
     ui.notes(result)
     ui.show_table_exports(result, "events", f, "ev_export")
-    picked = st.dataframe(result.frame, hide_index=True, column_config=COLUMNS, on_select="rerun",
+    picked = st.dataframe(result.frame, hide_index=True, column_config=COLUMNS, column_order=ORDER, on_select="rerun",
                           selection_mode="single-row", key="ev_table", height=ui.dataframe_height(result.frame))
     chosen = ui.selected_row_value(result, picked, "event_id")
     if chosen:

@@ -16,8 +16,10 @@ def body() -> None:
     if result.frame.empty:
         st.info("None of the matching events has a known place.")
         return
-    st.caption("Marker area grows with the number of events at a place; colour: the most frequent event type there.")
-    ui.show_figure(charts.build_map(result.frame), "map", f, "map_chart")
+    region = st.segmented_control("Show", list(charts.REGIONS), default="Europe", key="map_region") or "Europe"
+    st.caption("Marker area grows with the number of events at a place; colour: the most frequent event type there. "
+               "Hover a marker for its counts.")
+    ui.show_figure(charts.build_map(result.frame, region), "map", f, "map_chart")
 
 
 ui.page(body)

@@ -4,6 +4,9 @@ import streamlit as st
 
 from dashboard import db, ui
 
+ARTICLE_COLUMNS = ("doc", "published", "date_inferred", "n_events", "outlet", "status", "title", "published_precision",
+                   "published_basis", "skip_reason", "path")
+
 
 def body() -> None:
     st.title("Sources", anchor=False)
@@ -21,7 +24,11 @@ def body() -> None:
     else:
         ui.show_table_exports(articles, "articles", f, "src_export")
         st.dataframe(articles.frame, hide_index=True, height=ui.dataframe_height(articles.frame),
-                     column_config={"published": st.column_config.DateColumn("published", format="YYYY-MM-DD")})
+                     column_order=ARTICLE_COLUMNS,
+                     column_config={"published": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
+                                    "date_inferred": st.column_config.CheckboxColumn("date inferred"),
+                                    "n_events": st.column_config.NumberColumn("events"),
+                                    "title": st.column_config.TextColumn("title", width="large")})
     st.subheader("Skipped inputs", anchor=False)
     skipped = db.run("skipped_inputs")
     ui.notes(skipped)
