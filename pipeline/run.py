@@ -8,6 +8,7 @@ table intact and the next run completes the work.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import uuid
 from collections.abc import Callable, Sequence
@@ -15,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from multiprocessing import get_context
 from pathlib import Path
 
 from pipeline import store
@@ -105,17 +105,23 @@ def _extract_one(article: Article) -> list[Event]:
     return extract_mentions(article, load_nlp())
 
 
-def _init_worker() -> None:
-    load_nlp()
+def _pool_context():
+    """Fork when this process runs no other threads (cheap: the loaded pipeline is shared copy-on-write);
+    spawn otherwise (forking a threaded process, such as the dashboard's server, is unsafe)."""
+    import threading
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def extract_all(articles: Sequence[Article], workers: int) -> list[list[Event]]:
     """Mentions per article, in input order; the same result with one worker or many."""
+    nlp = load_nlp()
     if workers <= 1 or len(articles) < PARALLEL_MIN_ARTICLES:
-        nlp = load_nlp()
         return [extract_mentions(a, nlp) for a in articles]
-    chunksize = max(1, min(32, len(articles) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker) as pool:
+    chunksize = max(1, min(16, len(articles) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=load_nlp) as pool:
         return list(pool.map(_extract_one, articles, chunksize=chunksize))
 
 
@@ -124,12 +130,72 @@ def default_workers() -> int:
     return n if n > 0 else (os.cpu_count() or 1)
 
 
+@dataclass
+class _Plan:
+    """What one run will do, decided from the inputs and the store's state before anything is extracted."""
+
+    lines: list[ReportLine]
+    todo: list[tuple[Article, str]]
+    skipped: list[tuple[Skipped, str]]
+
+
+def _read_state(db: Path) -> tuple[dict, str | None]:
+    if not db.exists():
+        return {}, None
+    con = store.connect_read(db)
+    try:
+        return store.input_state(con), store.get_meta(con, "pipeline_fingerprint")
+    finally:
+        con.close()
+
+
+def _plan(items: list, state: dict, stale: bool, default_published: date | None, db: Path) -> _Plan:
+    plan = _Plan([], [], [])
+    by_id = {row["article_id"]: key for key, row in state.items() if row["status"] == "ingested"}
+    seen: dict[str, str] = {}
+    for item in items:
+        key = _input_key(item)
+        if isinstance(item, Notice):
+            plan.lines.append(ReportLine(item.path, item.doc, "warning", item.message))
+            continue
+        if isinstance(item, Skipped):
+            skip_id = "skip-" + hashlib.sha1("\0".join(key).encode()).hexdigest()[:16]
+            plan.skipped.append((replace(item, path=key[0]), skip_id))
+            plan.lines.append(ReportLine(item.path, item.doc, "skipped", item.reason))
+            continue
+        article, note = _with_published(replace(item, path=key[0]), default_published)
+        if note:
+            plan.lines.append(ReportLine(item.path, item.doc, "warning", note))
+        stored_as = by_id.get(article.article_id)
+        other = seen.get(article.article_id) or (stored_as[1] if stored_as and stored_as != key else None)
+        if other:
+            plan.lines.append(ReportLine(item.path, item.doc, "skipped", f"same text as {other}, already ingested; nothing to add"))
+            continue
+        seen[article.article_id] = article.doc
+        old = state.get(key)
+        if old and not stale and old["status"] == "ingested" and _same_metadata(old, article):
+            plan.lines.append(ReportLine(item.path, item.doc, "unchanged", "unchanged since the last run"))
+            continue
+        plan.todo.append((article, "replaced" if old and old["status"] == "ingested" else "ingested"))
+    if stale and state:
+        known = {_input_key(a) for a, _ in plan.todo}
+        con = store.connect_read(db)
+        try:
+            for article in store.ingested_articles(con):
+                if (article.path, article.doc) not in known and article.article_id not in seen:
+                    plan.todo.append((article, "re-extracted"))
+        finally:
+            con.close()
+    return plan
+
+
 def ingest(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike, *, default_published: date | None = None,
            workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Ingest files and folders into the store at `db_path`; return the run report.
 
     Unchanged inputs are not extracted again; a changed input replaces its old events; a pipeline change
     (code or vocabulary) re-extracts every stored article. Inputs that cannot be read are reported, never fatal.
+    Extraction runs before the store's copy is opened, so worker processes never inherit a database handle.
 
     Raises:
         InputError: a given path does not exist.
@@ -137,53 +203,24 @@ def ingest(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike, *, de
     """
     run_id = uuid.uuid4().hex[:12]
     items = list(iter_inputs(paths))
-    lines: list[ReportLine] = []
     fingerprint = pipeline_fingerprint()
     workers = workers or default_workers()
-    with store.writing(db_path) as con:
-        stale = store.get_meta(con, "pipeline_fingerprint") != fingerprint
-        todo: list[tuple[Article, str]] = []
-        seen_ids: dict[str, str] = {}
-        for item in items:
-            path, doc = _input_key(item)
-            if isinstance(item, Notice):
-                lines.append(ReportLine(item.path, item.doc, "warning", item.message))
-                continue
-            if isinstance(item, Skipped):
-                store.delete_input(con, path, doc)
-                store.write_skipped(con, replace(item, path=path), "skip-" + hashlib.sha1(f"{path}\0{doc}".encode()).hexdigest()[:16])
-                lines.append(ReportLine(item.path, item.doc, "skipped", item.reason))
-                continue
-            article, note = _with_published(replace(item, path=path), default_published)
-            if note:
-                lines.append(ReportLine(item.path, item.doc, "warning", note))
-            dup = _duplicate_of(con, article, seen_ids)
-            if dup:
-                lines.append(ReportLine(item.path, item.doc, "skipped", f"same text as {dup}, already ingested; nothing to add"))
-                continue
-            seen_ids[article.article_id] = article.doc
-            old = store.stored_article(con, path, doc)
-            if old and not stale and old["status"] == "ingested" and _same_metadata(old, article):
-                lines.append(ReportLine(item.path, item.doc, "unchanged", "unchanged since the last run"))
-                continue
-            todo.append((article, "replaced" if old and old["status"] == "ingested" else "ingested"))
-        if stale:
-            known = {_input_key(a) for a, _ in todo}
-            for article in store.ingested_articles(con):
-                if (article.path, article.doc) not in known and article.article_id not in seen_ids:
-                    todo.append((article, "re-extracted"))
-        results = _extract_with_progress([a for a, _ in todo], workers, progress)
-        n_mentions = 0
-        for (article, status), mentions in zip(todo, results, strict=True):
-            store.delete_input(con, article.path, article.doc)
-            store.write_article(con, article, mentions)
-            n_mentions += len(mentions)
+    with store.exclusive(db_path) as db:
+        state, stored_fingerprint = _read_state(db)
+        plan = _plan(items, state, stored_fingerprint != fingerprint, default_published, db)
+        results = _extract_with_progress([a for a, _ in plan.todo], workers, progress)
+        lines = plan.lines
+        for (article, status), mentions in zip(plan.todo, results, strict=True):
             if status != "re-extracted":
                 lines.append(ReportLine(article.path, article.doc, status, f"{len(mentions)} event mention(s)", len(mentions)))
-        n_events = _rebuild_events(con)
-        store.set_meta(con, "pipeline_fingerprint", fingerprint)
-        store.log_run(con, run_id, lines)
-    return RunReport(run_id=run_id, lines=tuple(lines), n_events=n_events, n_mentions=n_mentions)
+        with store.write_copy(db) as con:
+            store.delete_inputs(con, [(a.path, a.doc) for a, _ in plan.todo] + [(s.path, s.doc) for s, _ in plan.skipped])
+            store.insert_skipped(con, plan.skipped)
+            store.insert_articles(con, zip((a for a, _ in plan.todo), results, strict=True))
+            n_events = _rebuild_events(con)
+            store.set_meta(con, "pipeline_fingerprint", fingerprint)
+            store.log_run(con, run_id, lines)
+    return RunReport(run_id=run_id, lines=tuple(lines), n_events=n_events, n_mentions=sum(map(len, results)))
 
 
 def _extract_with_progress(articles: list[Article], workers: int, progress) -> list[list[Event]]:
@@ -195,15 +232,6 @@ def _extract_with_progress(articles: list[Article], workers: int, progress) -> l
         out.extend(extract_all(articles[i:i + step], workers))
         progress(len(out), len(articles))
     return out
-
-
-def _duplicate_of(con, article: Article, seen_ids: dict[str, str]) -> str | None:
-    if article.article_id in seen_ids:
-        return seen_ids[article.article_id]
-    other = store.article_doc_by_id(con, article.article_id)
-    if other and other != (article.path, article.doc):
-        return other[1]
-    return None
 
 
 def _same_metadata(old: dict, article: Article) -> bool:

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from pipeline.errors import StoreError
 from pipeline.model import Article, Event, Skipped, Source
@@ -41,47 +42,59 @@ def _remove_leftovers(db: Path) -> None:
 
 
 @contextlib.contextmanager
-def _exclusive_lock(db: Path) -> Iterator[None]:
-    lock_path = db.parent / f".{db.name}.lock"
-    with open(lock_path, "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def writing(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to a private copy of the store, swapped in atomically when the block ends without error.
+def exclusive(db_path: str | os.PathLike) -> Iterator[Path]:
+    """Hold the store's writer lock (one writer at a time; readers are never blocked).
 
     Raises:
-        StoreError: the folder cannot be created or the existing file is not a DuckDB store of this schema.
+        StoreError: the folder for the database cannot be created.
     """
     db = Path(db_path)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the folder for the database {db}: {exc.strerror}; pass --db with a writable path") from None
-    with _exclusive_lock(db):
-        _remove_leftovers(db)
-        tmp = db.parent / f".{db.name}{_TMP_MARK}{os.getpid()}"
-        if db.exists():
-            shutil.copy2(db, tmp)
+    with open(db.parent / f".{db.name}.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
         try:
-            con = _connect(tmp, db)
-            try:
-                ensure_schema(con)
-                yield con
-                con.execute("CHECKPOINT")
-            finally:
-                con.close()
-            _fsync_path(tmp)
-            os.replace(tmp, db)
-            _fsync_path(db.parent)
+            _remove_leftovers(db)
+            yield db
         finally:
-            tmp.unlink(missing_ok=True)
-            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def write_copy(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a private copy of the store, swapped in atomically when the block ends without error.
+
+    The caller holds `exclusive(db)`.
+
+    Raises:
+        StoreError: the existing file is not a DuckDB store of this schema.
+    """
+    tmp = db.parent / f".{db.name}{_TMP_MARK}{os.getpid()}"
+    if db.exists():
+        shutil.copy2(db, tmp)
+    try:
+        con = _connect(tmp, db)
+        try:
+            ensure_schema(con)
+            yield con
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        _fsync_path(tmp)
+        os.replace(tmp, db)
+        _fsync_path(db.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def writing(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`exclusive` and `write_copy` together: lock, write a copy, swap it in."""
+    with exclusive(db_path) as db, write_copy(db) as con:
+        yield con
 
 
 def _connect(path: Path, shown: Path) -> duckdb.DuckDBPyConnection:
@@ -127,10 +140,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
     except duckdb.CatalogException:
         return None
-    return row[0] if row else None
+    return rows[0][0] if rows else None
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
@@ -145,66 +158,108 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+# ---------------------------------------------------------------- bulk insert
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, spec: tuple[tuple[str, pa.DataType], ...], rows: list) -> None:
+    """Insert rows (tuples in `spec` order) in one statement through an Arrow table: no per-row round trips."""
+    if not rows:
+        return
+    columns = list(zip(*rows, strict=True))
+    arrow = pa.table({name: pa.array(col, type=typ) for (name, typ), col in zip(spec, columns, strict=True)})
+    con.register("_bulk_rows", arrow)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _bulk_rows")
+    finally:
+        con.unregister("_bulk_rows")
+
+
+_S, _I, _F, _D, _B, _T = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_(), pa.timestamp("us")
+_LS = pa.list_(pa.string())
+
+ARTICLE_SPEC = (
+    ("article_id", _S), ("doc", _S), ("path", _S), ("title", _S), ("source", _S), ("url", _S), ("published", _D),
+    ("published_precision", _S), ("published_basis", _S), ("content_hash", _S), ("encoding", _S), ("status", _S),
+    ("skip_reason", _S), ("text", _S), ("body_start", _I), ("furniture", _S), ("n_events", _I), ("ingested_at", _T),
+)
+MENTION_SPEC = (
+    ("mention_id", _S), ("article_id", _S), ("doc", _S), ("type", _S), ("date_start", _D), ("date_end", _D),
+    ("precision", _S), ("date_basis", _S), ("date_text", _S), ("date_value", _S), ("actors", _LS), ("targets", _LS),
+    ("location", _S), ("quantity", _S), ("modality", _S), ("confidence", _F), ("trigger", _S), ("sentence", _S),
+    ("char_start", _I), ("char_end", _I), ("published", _D),
+)
+EVENT_SPEC = (
+    ("event_id", _S), ("type", _S), ("date_start", _D), ("date_end", _D), ("precision", _S), ("date_basis", _S),
+    ("date_text", _S), ("date_value", _S), ("actors", _LS), ("targets", _LS), ("location", _S), ("lat", _F),
+    ("lon", _F), ("quantity", _S), ("troops", _F), ("amount", _F), ("currency", _S), ("killed", _F), ("wounded", _F),
+    ("modality", _S), ("confidence", _F), ("trigger", _S), ("n_sources", _I), ("evidence", _S), ("first_doc", _S),
+)
+SOURCE_SPEC = (
+    ("event_id", _S), ("mention_id", _S), ("article_id", _S), ("doc", _S), ("sentence", _S), ("char_start", _I),
+    ("char_end", _I), ("published", _D), ("quantity", _S),
+)
+ACTOR_SPEC = (("name", _S), ("kind", _S), ("affiliation", _S), ("wikidata", _S), ("in_vocabulary", _B))
+PLACE_SPEC = (("name", _S), ("kind", _S), ("country", _S), ("lat", _F), ("lon", _F))
+RUN_LOG_SPEC = (("run_id", _S), ("logged_at", _T), ("path", _S), ("doc", _S), ("status", _S), ("message", _S),
+                ("n_events", _I))
+
+
 # ---------------------------------------------------------------- articles
 
 
-def stored_article(con: duckdb.DuckDBPyConnection, path: str, doc: str) -> dict | None:
-    """The stored row for the input at (path, doc), or None."""
+def input_state(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], dict]:
+    """What the store knows of each input, keyed by (path, doc)."""
     cur = con.execute(
-        "SELECT article_id, content_hash, status, published, published_precision, published_basis, source "
-        "FROM articles WHERE path = ? AND doc = ?",
-        [path, doc],
+        "SELECT path, doc, article_id, content_hash, status, published, published_precision, source FROM articles"
     )
-    row = cur.fetchone()
-    if row is None:
-        return None
-    return dict(zip([d[0] for d in cur.description], row, strict=True))
+    names = [d[0] for d in cur.description]
+    return {(r[0], r[1]): dict(zip(names, r, strict=True)) for r in cur.fetchall()}
 
 
-def article_doc_by_id(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[str, str] | None:
-    row = con.execute("SELECT path, doc FROM articles WHERE article_id = ? AND status = 'ingested'", [article_id]).fetchone()
-    return (row[0], row[1]) if row else None
+def delete_inputs(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, str]]) -> None:
+    """Remove the inputs' article rows and their mentions (a changed file replaces its old events)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return
+    con.register("_keys", pa.table({"path": pa.array([k[0] for k in keys], _S), "doc": pa.array([k[1] for k in keys], _S)}))
+    try:
+        con.execute("DELETE FROM mentions WHERE article_id IN "
+                    "(SELECT a.article_id FROM articles a JOIN _keys k ON a.path = k.path AND a.doc = k.doc)")
+        con.execute("DELETE FROM articles WHERE (path, doc) IN (SELECT path, doc FROM _keys)")
+    finally:
+        con.unregister("_keys")
 
 
-def delete_input(con: duckdb.DuckDBPyConnection, path: str, doc: str) -> None:
-    """Remove an input's article row and its mentions (a changed file replaces its old events)."""
-    ids = [r[0] for r in con.execute("SELECT article_id FROM articles WHERE path = ? AND doc = ?", [path, doc]).fetchall()]
-    for article_id in ids:
-        con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-    con.execute("DELETE FROM articles WHERE path = ? AND doc = ?", [path, doc])
+def insert_articles(con: duckdb.DuckDBPyConnection, extracted: Iterable[tuple[Article, list[Event]]]) -> None:
+    """Insert articles with their mentions (their old rows must be deleted first)."""
+    now = _now()
+    articles, mentions = [], []
+    for a, ms in extracted:
+        articles.append((
+            a.article_id, a.doc, a.path, a.title, a.source, a.url, a.published, a.published_precision,
+            a.published_basis, a.content_hash, a.encoding, "ingested", None, a.text, a.body_start,
+            json.dumps([list(r) for r in a.furniture]), len(ms), now,
+        ))
+        mentions.extend(_mention_row(m) for m in ms)
+    _insert(con, "articles", ARTICLE_SPEC, articles)
+    _insert(con, "mentions", MENTION_SPEC, mentions)
 
 
-def write_article(con: duckdb.DuckDBPyConnection, article: Article, mentions: list[Event]) -> None:
-    con.execute(
-        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ingested', NULL, ?, ?, ?, ?, ?)",
-        [
-            article.article_id, article.doc, article.path, article.title, article.source, article.url,
-            article.published, article.published_precision, article.published_basis, article.content_hash,
-            article.encoding, article.text, article.body_start, json.dumps([list(r) for r in article.furniture]),
-            len(mentions), _now(),
-        ],
-    )
-    con.execute("DELETE FROM mentions WHERE article_id = ?", [article.article_id])
-    rows = [_mention_row(m) for m in mentions]
-    if rows:
-        con.executemany(f"INSERT OR REPLACE INTO mentions VALUES ({', '.join('?' * 21)})", rows)
+def insert_skipped(con: duckdb.DuckDBPyConnection, skipped: Iterable[tuple[Skipped, str]]) -> None:
+    """Record inputs that could not be read, with their reasons (their old rows must be deleted first)."""
+    now = _now()
+    rows = [(skip_id, s.doc, s.path, None, None, None, None, "unknown", "unknown", "", None, "skipped", s.reason,
+             None, 0, None, 0, now) for s, skip_id in skipped]
+    _insert(con, "articles", ARTICLE_SPEC, rows)
 
 
-def write_skipped(con: duckdb.DuckDBPyConnection, skipped: Skipped, skip_id: str) -> None:
-    con.execute(
-        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, NULL, NULL, NULL, NULL, 'unknown', 'unknown', '', NULL, "
-        "'skipped', ?, NULL, 0, NULL, 0, ?)",
-        [skip_id, skipped.doc, skipped.path, skipped.reason, _now()],
-    )
-
-
-def _mention_row(m: Event) -> list:
+def _mention_row(m: Event) -> tuple:
     s = m.sources[0]
-    return [
+    return (
         m.event_id, s.article_id, s.doc, m.type, m.date_start, m.date_end, m.precision, m.date_basis,
         m.date_text, m.date_value, list(m.actors), list(m.targets), m.location, json.dumps(m.quantity, sort_keys=True),
         m.modality, float(m.confidence), m.trigger, s.sentence, s.char_start, s.char_end, s.published,
-    ]
+    )
 
 
 def ingested_articles(con: duckdb.DuckDBPyConnection) -> list[Article]:
@@ -261,45 +316,35 @@ def replace_events(con: duckdb.DuckDBPyConnection, events: Iterable[Event], plac
         currency = q.get("currency")
         if isinstance(currency, list):
             currency = currency[0]
-        ev_rows.append([
+        ev_rows.append((
             e.event_id, e.type, e.date_start, e.date_end, e.precision, e.date_basis, e.date_text, e.date_value,
             list(e.actors), list(e.targets), e.location, lat, lon, json.dumps(q, sort_keys=True),
             _scalar(q.get("troops")), _scalar(q.get("amount")), currency, _scalar(q.get("killed")),
             _scalar(q.get("wounded")), e.modality, float(e.confidence), e.trigger, len(e.sources),
             e.sources[0].sentence, e.sources[0].doc,
-        ])
+        ))
         for s in e.sources:
             mid = mention_ids.get((s.article_id, s.char_start, s.char_end, e.type), "")
-            src_rows.append([e.event_id, mid, s.article_id, s.doc, s.sentence, s.char_start, s.char_end, s.published,
-                             json.dumps(s.quantity, sort_keys=True)])
-    if ev_rows:
-        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 25)})", ev_rows)
-    if src_rows:
-        con.executemany(f"INSERT INTO event_sources VALUES ({', '.join('?' * 9)})", src_rows)
+            src_rows.append((e.event_id, mid, s.article_id, s.doc, s.sentence, s.char_start, s.char_end, s.published,
+                             json.dumps(s.quantity, sort_keys=True)))
+    _insert(con, "events", EVENT_SPEC, ev_rows)
+    _insert(con, "event_sources", SOURCE_SPEC, src_rows)
     return len(ev_rows)
 
 
 def replace_vocabulary(con: duckdb.DuckDBPyConnection, actors: list[dict], places: list[dict]) -> None:
     con.execute("DELETE FROM actors")
     con.execute("DELETE FROM places")
-    if actors:
-        con.executemany(
-            "INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?)",
-            [[a["name"], a.get("kind") or "organisation", a.get("affiliation"), a.get("wikidata"),
-              bool(a.get("in_vocabulary", True))] for a in actors],
-        )
-    if places:
-        con.executemany(
-            "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?)",
-            [[p["name"], p.get("kind"), p.get("country"), p.get("lat"), p.get("lon")] for p in places],
-        )
+    actor_rows = {a["name"]: (a["name"], a.get("kind") or "organisation", a.get("affiliation"), a.get("wikidata"),
+                              bool(a.get("in_vocabulary", True))) for a in actors}
+    place_rows = {p["name"]: (p["name"], p.get("kind"), p.get("country"), p.get("lat"), p.get("lon")) for p in places}
+    _insert(con, "actors", ACTOR_SPEC, list(actor_rows.values()))
+    _insert(con, "places", PLACE_SPEC, list(place_rows.values()))
 
 
 def log_run(con: duckdb.DuckDBPyConnection, run_id: str, lines: Iterable) -> None:
     at = _now()
-    rows = [[run_id, at, ln.path, ln.doc, ln.status, ln.message, ln.n_events] for ln in lines]
-    if rows:
-        con.executemany("INSERT INTO run_log VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    _insert(con, "run_log", RUN_LOG_SPEC, [(run_id, at, ln.path, ln.doc, ln.status, ln.message, ln.n_events) for ln in lines])
 
 
 def read_events(con: duckdb.DuckDBPyConnection) -> list[Event]:

@@ -24,7 +24,7 @@ def _corpus(seeds: Path, dest: Path, copies: int) -> Path:
     texts = sorted(seeds.glob("*.txt"))
     for i in range(copies):
         src = texts[i % len(texts)]
-        (dest / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n\nKopie {i}.\n", encoding="utf-8")
+        (dest / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n\nKopie {dest.name} {i}.\n", encoding="utf-8")
     return dest
 
 

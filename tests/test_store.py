@@ -19,7 +19,7 @@ def test_store_write_then_read_round_trips_articles_and_mentions(tmp_path):
     art = _article()
     m = mention("m1", article=art.article_id, doc=art.doc, quantity={"killed": 3})
     with store.writing(db) as con:
-        store.write_article(con, art, [m])
+        store.insert_articles(con, [(art, [m])])
     con = store.connect_read(db)
     try:
         (back,) = store.ingested_articles(con)
@@ -33,10 +33,10 @@ def test_store_write_then_read_round_trips_articles_and_mentions(tmp_path):
 def test_store_failed_write_leaves_previous_file_untouched(tmp_path):
     db = tmp_path / "e.duckdb"
     with store.writing(db) as con:
-        store.write_article(con, _article(), [])
+        store.insert_articles(con, [(_article(), [])])
     before = db.read_bytes()
     with pytest.raises(RuntimeError), store.writing(db) as con:
-        store.write_article(con, _article("Anderer Text.", "b.txt"), [])
+        store.insert_articles(con, [(_article("Anderer Text.", "b.txt"), [])])
         raise RuntimeError("killed half-way")
     assert db.read_bytes() == before
     assert not list(tmp_path.glob(".e.duckdb.tmp-*"))
@@ -47,17 +47,17 @@ def test_store_leftover_temp_file_from_a_killed_writer_is_removed(tmp_path):
     leftover = tmp_path / ".e.duckdb.tmp-99999"
     leftover.write_bytes(b"half written")
     with store.writing(db) as con:
-        store.write_skipped(con, Skipped("/in/x.pdf", "x.pdf", "binary"), "skip-1")
+        store.insert_skipped(con, [(Skipped("/in/x.pdf", "x.pdf", "binary"), "skip-1")])
     assert not leftover.exists()
 
 
 def test_store_readers_keep_reading_while_a_writer_works(tmp_path):
     db = tmp_path / "e.duckdb"
     with store.writing(db) as con:
-        store.write_article(con, _article(), [])
+        store.insert_articles(con, [(_article(), [])])
     reader = store.connect_read(db)
     with store.writing(db) as con:
-        store.write_article(con, _article("Zweiter.", "b.txt"), [])
+        store.insert_articles(con, [(_article("Zweiter.", "b.txt"), [])])
         assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     reader.close()
     reader = store.connect_read(db)
