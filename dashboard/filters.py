@@ -74,8 +74,9 @@ class Filters:
             object.__setattr__(self, name, tuple(sorted(set(getattr(self, name)))))
         object.__setattr__(self, "text", " ".join(self.text.split())[:MAX_TEXT])
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            object.__setattr__(self, "date_from", self.date_to)
-            object.__setattr__(self, "date_to", self.date_from)
+            lo, hi = self.date_to, self.date_from
+            object.__setattr__(self, "date_from", lo)
+            object.__setattr__(self, "date_to", hi)
 
     @property
     def is_default(self) -> bool:
