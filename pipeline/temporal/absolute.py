@@ -222,19 +222,23 @@ def h_year(m: re.Match, ctx: Context) -> list[Draft]:
     cued = bool(m.group("jahr") or m.group("approx"))
     if not cued and not plausible_year(m.string, m.start("year"), m.end(), year, ctx.dct):
         return []
-    if not m.group("y2") or len(m.group("y2")) == 2:  # "Saison 2007/08" is one expression
-        ctx.remember(date(year, 1, 1), "Y", m.start(), True)
+    ctx.remember(date(year, 1, 1), "Y", m.start(), True, anchor=not _side_year(m))
+    second = int(m.group("y2") or 0)
+    if len(m.group("y2") or "") != 4 or second <= year:  # "Saison 2007/08" is one expression
         return [Draft(m.start(), m.end(), "DATE", f"{year:04d}", mod)]
-    # 1940/1941: two years
-    second = int(m.group("y2"))
-    if second <= year:
-        ctx.remember(date(year, 1, 1), "Y", m.start(), True)
-        return [Draft(m.start(), m.end(), "DATE", f"{year:04d}", mod)]
-    ctx.remember(date(second, 1, 1), "Y", m.start("y2"), True)
+    # 1940/1941: two years; what follows continues from the first
     return [
         Draft(m.start(), m.end("year"), "DATE", f"{year:04d}", mod),
         Draft(*m.span("y2"), "DATE", f"{second:04d}"),
     ]
+
+
+_SIDE_BEFORE = re.compile(r"(?:\b(?:seit|bis|ab|nach|vor)|\d{4}\s*[–-])\s*$", re.IGNORECASE)
+
+
+def _side_year(m: re.Match) -> bool:
+    """ "seit 1939", "bis 1881", the end of "1940–1943": a year the timeline does not move to."""
+    return not m.group("jahr") and bool(_SIDE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()))
 
 
 _YEAR_CUE = re.compile(
@@ -245,7 +249,7 @@ _YEAR_CUE = re.compile(
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|‰|€|\$|prozent|euro|dollar|franken|pfund|rubel|meter|kilometer|km|kg|tonnen|stück|mal|"
     r"menschen|personen|soldaten|mitglieder|einwohner|mio|millionen|milliarden|punkte|stimmen|seiten)\b"
-    r"|\s+(?:im|pro|je|in\s+diesem|in\s+den)\s+(?:\w+\s+)?(?:jahr|jahren|monat|monaten|woche|wochen)\b",
+    r"|[ \t]+(?:im|pro|je|in\s+diesem|in\s+den)\s+(?:\w+\s+)?(?:jahr|jahren|monat|monaten|woche|wochen)\b",
     re.IGNORECASE,
 )
 

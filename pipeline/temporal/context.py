@@ -95,16 +95,27 @@ class Context:
             return self.dct, True
         return self.ref, False
 
-    def remember(self, d: date, unit: str, pos: int, explicit_year: bool) -> None:
-        """Record a resolved date as the anchor of what follows."""
-        self.ref, self.ref_unit, self.last_pos = d, unit, pos
+    def remember(self, d: date, unit: str, pos: int, explicit_year: bool, anchor: bool = True) -> None:
+        """Record a resolved date as the anchor of what follows.
+
+        `anchor` False: a side reference ("seit 1939", "im Vorjahr") that leaves the timeline's anchor alone
+        but still counts towards telling history from news.
+        """
+        if anchor:
+            self.ref, self.ref_unit, self.last_pos = d, unit, pos
         if explicit_year:
-            self.ref_pos = pos
-            self.ref_year_explicit = d.year
+            if anchor:
+                self.ref_pos = pos
+                self.ref_year_explicit = d.year
             if self.dct is not None and d.year < self.dct.year - 2:
                 self.far_years += 1
             else:
                 self.near_years += 1
+
+    def saw_news_cue(self) -> None:
+        """Count a DCT-bound word ("gestern", "morgen", "am morgigen Sonntag") as evidence of news, like a recent
+        year: a listing of today's events that mentions "1943 bis 1945" in passing is not history."""
+        self.near_years += 1
 
     def sentence_initial(self, pos: int) -> bool:
         """True when pos starts a sentence, a line or a quotation."""

@@ -55,6 +55,8 @@ def h_deictic(m: re.Match, ctx: Context) -> list[Draft]:
     if ctx.dct is None or (offset == 0 and not m.group("dp") and ctx.historical):
         return [Draft(m.start(), m.end(), "DATE", "PRESENT_REF")] if offset == 0 else []
     d = ctx.dct + timedelta(days=offset)
+    if offset or m.group("dp"):
+        ctx.saw_news_cue()
     if m.group("dp"):
         part = lx.DAY_PARTS[norm(m.group("dp"))]
         ctx.remember(d, "D", m.start(), False)
@@ -73,6 +75,7 @@ def h_deicticadj(m: re.Match, ctx: Context) -> list[Draft]:
     if ctx.dct is None or (not noun and offset == 0):
         return [Draft(m.start(), m.end(), "DATE", "PRESENT_REF")] if offset == 0 else []
     d = ctx.dct + timedelta(days=offset)
+    ctx.saw_news_cue()
     if noun in lx.DAY_PARTS:
         return [Draft(m.start(), m.end(), "TIME", f"{d.isoformat()}T{lx.DAY_PARTS[noun]}", None, True)]
     return [_dated(m.start(), m.end(), d, "D", ctx, True)]
@@ -146,7 +149,12 @@ def h_relative(m: re.Match, ctx: Context) -> list[Draft]:
     if anchor is None:
         return [Draft(start, end, "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(offset, "PRESENT_REF"))]
     d = resolve.shift(anchor, letter, offset)
-    return [_dated(start, end, d, letter, ctx, from_dct)]
+    return [_dated(start, end, d, letter, ctx, from_dct, remember=not _looks_back(letter, offset))]
+
+
+def _looks_back(letter: str, amount: int) -> bool:
+    """ "im Vorjahr", "im letzten Jahr", "zwei Jahre zuvor": a glance back that the timeline does not follow."""
+    return letter == "Y" and amount < 0
 
 
 def _relative_season(ctx: Context, code: str, start: int, end: int, offset: int, mod: str | None) -> Draft:
@@ -240,7 +248,7 @@ def h_anaphoric(m: re.Match, ctx: Context) -> list[Draft]:
         return [Draft(start, end, "DATE", "FUTURE_REF" if amount > 0 else "PAST_REF")]
     d = resolve.shift(anchor, letter, amount)
     unit = letter if from_dct else _coarser(letter, ctx.ref_unit)
-    return [_dated(start, end, d, unit, ctx, from_dct)]
+    return [_dated(start, end, d, unit, ctx, from_dct, remember=not _looks_back(letter, amount))]
 
 
 _REL_UNIT = re.compile(
