@@ -39,6 +39,24 @@ CASES = [
     ),
     ("2024-11-11", "Am Sonntag hatten Drohnen Moskau angegriffen.", "Sonntag", "DATE", "2024-11-10", None),
     (
+        "2025-04-28",
+        "Die Armee habe zwei Dörfer erobert, berichteten Staatsmedien am Montag.",
+        "Montag",
+        "DATE",
+        "2025-04-28",
+        None,
+    ),
+    ("2025-04-28", "Am letzten Montag wurde gewählt.", "letzten Montag", "DATE", "2025-04-21", None),
+    (
+        "2025-04-28",
+        "Wie US-Außenminister Marco Rubio am gestrigen Sonntag erklärte, sei eine Einigung nahe. Rubios "
+        "Äußerungen erfolgten einen Tag, nachdem sich Trump am Rande der Beerdigung getroffen hatte.",
+        "einen Tag",
+        "DURATION",
+        "P1D",
+        None,
+    ),
+    (
         "2024-11-11",
         "Am Donnerstag war der Minister in Kiew eingetroffen.",
         "Donnerstag",
@@ -203,8 +221,8 @@ CASES = [
         "2024-11-11",
         "Die Stadt fiel am 3. März 1943. Einen Tag, nachdem die Armee abzog, kam die Flut.",
         "Einen Tag",
-        "DATE",
-        "1943-03-04",
+        "DURATION",
+        "P1D",
         None,
     ),
     (

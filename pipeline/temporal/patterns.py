@@ -251,8 +251,7 @@ RULES: dict[str, str] = {
         + NUMBER
         + r")\s+(?P<unit>"
         + UNIT
-        + r"),?\s+(?P<dir>später|danach|darauf|zuvor|vorher|früher"
-        r"|nachdem)"
+        + r"),?\s+(?P<dir>später|danach|darauf|zuvor|vorher|früher)"
         + E
         + r"|(?P<vague>" + VAGUE_NUMBER + r")\s+" + UNIT + r"\s+(?P<vdir>später|danach|darauf|zuvor|vorher)" + E
         + r"|(?:dem\s+)?(?P<tag>tag|tags|woche|jahr|monat)\s+(?P<dir2>darauf|danach|zuvor|vorher)"

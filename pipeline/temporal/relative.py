@@ -103,6 +103,8 @@ def _weekday_draft(
         )
     if direction is None:
         direction = ctx.tense(m.start()) if from_dct else resolve.FUTURE
+        if from_dct and direction == resolve.PAST and weekday == anchor.isoweekday():
+            direction = resolve.NONE  # "..., berichteten Staatsmedien am Montag" in Monday's paper: that day
     d = resolve.weekday_near(anchor, weekday, direction)
     if part:
         return Draft(m.start(), m.end(), "TIME", f"{d.isoformat()}T{part}", None, from_dct)
@@ -208,7 +210,7 @@ def _coarser(unit: str, ref_unit: str) -> str:
     return unit if _UNIT_RANK.get(unit, 0) >= _UNIT_RANK.get(ref_unit, 0) else ref_unit
 
 
-_DIRECTION = {"später": 1, "danach": 1, "darauf": 1, "nachdem": 1, "zuvor": -1, "vorher": -1, "früher": -1}
+_DIRECTION = {"später": 1, "danach": 1, "darauf": 1, "zuvor": -1, "vorher": -1, "früher": -1}
 _WORD_OFFSETS = {
     "vortag": ("D", -1), "vortages": ("D", -1), "vorabend": ("D", -1), "vorwoche": ("W", -1),
     "vormonat": ("M", -1), "vormonats": ("M", -1), "vorjahr": ("Y", -1), "vorjahres": ("Y", -1),
@@ -235,8 +237,6 @@ def h_anaphoric(m: re.Match, ctx: Context) -> list[Draft]:
         prefer_ref = True
     else:
         direction = _DIRECTION[norm(m.group("dir"))]
-        if norm(m.group("dir")) == "nachdem":
-            end = m.end("unit")
         stem, letter = unit_of(m.group("unit"))
         number = number_of(m.group("num"))
         if stem in lx.TIME_UNITS or number != int(number) or letter == "WE":
