@@ -87,14 +87,16 @@ def h_setadverb(m: re.Match, ctx: Context) -> list[Draft]:
     return [Draft(m.start(), m.end(), "SET", lx.SET_ADVERBS[norm(m.group("adv"))])]
 
 
-_PRESENT = frozenset(lx.PRESENT_WORDS) | {"gegenwart"}
-_PAST = frozenset(lx.PAST_WORDS) | {"vergangenheit"}
+_PRESENT = frozenset(lx.PRESENT_WORDS)
+_PAST = frozenset(lx.PAST_WORDS)
 _COMPARATIVE = re.compile(r"\s+als\b", re.IGNORECASE)
 
 
 def h_vague(m: re.Match, ctx: Context) -> list[Draft]:
     """derzeit -> PRESENT_REF, kürzlich -> PAST_REF, künftig -> FUTURE_REF."""
     word = norm(m.group("vw"))
+    if word == "ex" and not (m.group("vw") == "Ex" and m.string.startswith("-", m.end())):
+        return []  # only the prefix: "Ex-Landesrat"
     if word in ("früher", "später") and _COMPARATIVE.match(m.string, m.end()):
         return []
     if word in _PRESENT:

@@ -147,15 +147,16 @@ EASTER_HOLIDAYS: dict[str, int] = {
 }  # fmt: skip
 """Movable holidays: offset in days from Easter Sunday."""
 
-PRESENT_WORDS = ("jetzt", "derzeit", "zurzeit", "zur zeit", "gegenwärtig", "momentan", "heutzutage", "bisher",
-                 "bislang", "gegenwart")  # fmt: skip
-PAST_WORDS = ("kürzlich", "damals", "vor kurzem", "vor kurzer zeit", "unlängst", "jüngst", "neulich", "ehemals",
-              "seinerzeit", "vormals", "kurz zuvor", "vor langer zeit", "vergangenheit")  # fmt: skip
-FUTURE_WORDS = ("bald", "künftig", "zukünftig", "demnächst", "in kürze", "in zukunft", "zukunft", "wenig später",
-                "kurze zeit später", "kurz darauf", "kurz danach", "in der folge", "folgezeit", "fortan",
-                "künftighin", "alsbald")  # fmt: skip
-"""Vague references (PRESENT_REF, PAST_REF, FUTURE_REF). "nun", "inzwischen", "später" are left out: annotators
-(KRAUTS) rarely mark them and they are mostly discourse particles."""
+PRESENT_WORDS = ("jetzt", "derzeit", "zurzeit", "zur zeit", "gegenwärtig", "momentan", "heutzutage")
+PAST_WORDS = ("kürzlich", "damals", "vor kurzem", "vor kurzer zeit", "unlängst", "jüngst", "neulich", "seinerzeit",
+              "vormals", "kurz zuvor", "vor langer zeit", "ex")  # fmt: skip
+FUTURE_WORDS = ("bald", "zukünftig", "in zukunft", "wenig später", "kurze zeit später", "kurz darauf", "kurz danach",
+                "folgezeit", "alsbald")  # fmt: skip
+"""Vague references (PRESENT_REF, PAST_REF, FUTURE_REF); "Ex" only as the prefix of "Ex-Minister".
+
+Left out because annotators (KRAUTS, WikiWarsDE) do not mark them and they carry no date: "nun", "inzwischen",
+"später" (discourse particles), "bisher", "bislang", "künftig", "fortan", "demnächst", "in Kürze", "in der Folge",
+"ehemals" and the nouns "Vergangenheit", "Gegenwart", "Zukunft" (but "in Zukunft")."""
 
 SET_ADVERBS: dict[str, str] = {
     "täglich": "P1D", "täglichen": "P1D", "tägliche": "P1D", "alltäglich": "P1D", "alltäglichen": "P1D",

@@ -296,7 +296,7 @@ RULES: dict[str, str] = {
         + E
         + r"|(?P<lang>jahre|monate|wochen|tage|stunden|jahrzehnte)lang(?:e|en|er|es|em)?"
         + E
-        + r"|(?P<many>lang|mehr|viel)jährig(?:e|en|er|es|em)?"
+        + r"|(?P<many>mehr|viel)jährig(?:e|en|er|es|em)?"
         + E
     ),
     # im Jahr 2021, das Jahr 2010, um 1900, 480 v. Chr., 2014
