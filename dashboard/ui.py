@@ -72,7 +72,7 @@ def show_figure(fig: go.Figure, name: str, f: Filters, key: str, select: bool = 
     """The filter sentence, the chart, and its export buttons (the images are only rendered when asked for).
     Returns the plotly selection state when `select` is set."""
     description = f.describe()
-    st.markdown(f"**{md_escape(description)}**")
+    sentence(description, key)
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, on_select="rerun" if select else "ignore",
                             selection_mode=("points",) if select else ("points", "box", "lasso"))
     version = db.data_version()
@@ -83,6 +83,11 @@ def show_figure(fig: go.Figure, name: str, f: Filters, key: str, select: bool = 
             file_name=f"{name}.{fmt}", mime=exporting.IMAGE_FORMATS.get(fmt, "text/html"), key=f"{key}_{fmt}",
             on_click="ignore", icon=":material/download:", help=f"Download this chart as {fmt.upper()}")
     return event if select else None
+
+
+def sentence(description: str, key: str) -> None:
+    """The filter sentence above a chart or table (in a keyed container, so tests and users can find it)."""
+    st.container(key=f"sentence_{key}").markdown(f"**{md_escape(description)}**")
 
 
 def show_table_exports(result: Result, name: str, f: Filters, key: str) -> None:

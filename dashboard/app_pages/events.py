@@ -25,7 +25,7 @@ def body() -> None:
     if result.frame.empty:
         ui.nothing_matches(f)
         return
-    st.markdown(f"**{ui.md_escape(f.describe())}** · {result.total:,} event(s)")
+    ui.sentence(f"{f.describe()} · {result.total:,} event(s)", "events")
     ui.notes(result)
     ui.show_table_exports(result, "events", f, "ev_export")
     picked = st.dataframe(result.frame, hide_index=True, column_config=COLUMNS, column_order=ORDER, on_select="rerun",
