@@ -414,6 +414,31 @@ CASES = [
         "2013-11-30T17:00",
         None,
     ),
+    # news: only a written month or date with its year anchors what follows, not a bare year
+    (
+        "2014-11-20",
+        "Der Lehrgang soll im Frühjahr 2015 starten. Eine Informationsveranstaltung steht im April an.",
+        "April",
+        "DATE",
+        "2015-04",
+        None,
+    ),
+    (
+        "2015-05-09",
+        "Dazu wurde ein Wein, Jahrgang 2013, gereicht. Die Zeitschrift ist ab 15. Mai erhältlich.",
+        "15. Mai",
+        "DATE",
+        "2015-05-15",
+        None,
+    ),
+    (
+        "2015-03-24",
+        "Alle im Jahr 2014 geborenen Kinder haben einen Baum. Gewöhnlich wird der Tag im November begangen.",
+        "November",
+        "DATE",
+        "2015-11",
+        None,
+    ),
     # number words, headlines, old spelling
     ("2024-11-11", "Zwölf Tage lang wurde verhandelt.", "Zwölf Tage", "DURATION", "P12D", None),
     ("2024-11-11", "AM SONNTAG GRIFFEN DROHNEN KIEW AN", "SONNTAG", "DATE", "2024-11-10", None),

@@ -15,7 +15,8 @@ from pipeline.temporal import resolve
 from pipeline.temporal.patterns import SENTENCE_END
 
 RECENT = 600
-"""An explicit year mentioned within this many characters anchors month and day names in news too."""
+"""A month or date with an explicit year, written within this many characters, anchors month and day names in news
+too (when nothing dated came between)."""
 
 
 class Draft(NamedTuple):
@@ -86,9 +87,16 @@ class Context:
         """(anchor date, from_dct) for an underspecified expression at pos.
 
         The last mentioned date when the text is narrative, `prefer_ref` is set (anaphora: "am folgenden Tag"),
-        or an explicit year was written shortly before; otherwise the DCT.
+        or it is a month or date with its year written shortly before; otherwise the DCT.
         """
-        recent = pos - self.ref_pos < RECENT and (self.dct is None or self.ref.year != self.dct.year)
+        # news: "Der Lehrgang soll im Frühjahr 2015 starten ... im April" continues a written month or date;
+        # a bare year ("Jahrgang 2013", "im Jahr 2014 geborenen", "Saison 2014/15") or a later date does not
+        recent = (
+            pos - self.ref_pos < RECENT
+            and self.last_pos == self.ref_pos
+            and self.ref_unit != "Y"
+            and (self.dct is None or self.ref.year != self.dct.year)
+        )
         if self.ref is not None and (prefer_ref or self.narrative or recent):
             return self.ref, False
         if self.dct is not None:
