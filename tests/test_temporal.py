@@ -439,6 +439,24 @@ CASES = [
         "2015-11",
         None,
     ),
+    # tense shown only in another clause does not push a date weeks ahead back by a year
+    (
+        "2012-11-30",
+        "Sie kam nicht, und so sucht er sie weiter: Hochkofler gastiert am 9. Dezember in Bozen.",
+        "9. Dezember",
+        "DATE",
+        "2012-12-09",
+        None,
+    ),
+    (
+        "2011-04-30",
+        "Zur Seligsprechung, die am 1. Mai stattfindet, ist eine Skulptur zu sehen, die gestern aufgestellt wurde.",
+        "1. Mai",
+        "DATE",
+        "2011-05-01",
+        None,
+    ),
+    ("2012-11-30", "Am 9. Dezember wurde er gewählt.", "9. Dezember", "DATE", "2011-12-09", None),
     # number words, headlines, old spelling
     ("2024-11-11", "Zwölf Tage lang wurde verhandelt.", "Zwölf Tage", "DURATION", "P12D", None),
     ("2024-11-11", "AM SONNTAG GRIFFEN DROHNEN KIEW AN", "SONNTAG", "DATE", "2024-11-10", None),

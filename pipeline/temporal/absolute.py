@@ -14,6 +14,9 @@ from pipeline.temporal import resolve
 from pipeline.temporal.context import Context, Draft
 from pipeline.temporal.words import ANAPHORIC_STEMS, mod_of, month_of, norm, relative_offset, two_digit_year
 
+WEAK_TENSE_DAYS = 45
+"""How much further a day against the tense counts when only another clause shows the tense."""
+
 _REL_IN_YEAR = re.compile(r"(\w+)\s+jahres$", re.IGNORECASE)
 _YEAR_IN = re.compile(r"(\d{4})")
 
@@ -53,7 +56,8 @@ def _day_value(m: re.Match, ctx: Context, day: int, month: int, year_text: str |
         if anchor is None:
             year = None
         elif from_dct:
-            year = resolve.year_for_day(anchor, month, day, ctx.tense(start))
+            penalty = 400 if ctx.tense_is_local(start) else WEAK_TENSE_DAYS
+            year = resolve.year_for_day(anchor, month, day, ctx.tense(start), penalty)
         else:  # narrative: the year of the date last mentioned
             year = anchor.year
     if year is None:

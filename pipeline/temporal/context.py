@@ -68,6 +68,11 @@ class Context:
             self._tense[pos] = resolve.tense_at(self.text[start:end], pos - start)
         return self._tense[pos]
 
+    def tense_is_local(self, pos: int) -> bool:
+        """True when the clause containing pos shows its tense itself (not only the rest of the sentence)."""
+        start, end = self.sentence(pos)
+        return resolve.clause_tense(self.text[start:end], pos - start) != resolve.NONE
+
     @property
     def narrative(self) -> bool:
         """True when the text tells of a past far from the DCT (history), or there is no DCT."""

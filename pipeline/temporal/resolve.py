@@ -57,11 +57,15 @@ def tense_of(sentence: str) -> int:
 
 def tense_at(sentence: str, offset: int) -> int:
     """The tense of the clause around `offset` in a sentence, else of the whole sentence."""
+    return clause_tense(sentence, offset) or tense_of(sentence)
+
+
+def clause_tense(sentence: str, offset: int) -> int:
+    """The tense of the clause around `offset` alone (NONE when the clause shows none)."""
     starts = [m.end() for m in _CLAUSE.finditer(sentence, 0, offset)]
     start = starts[-1] if starts else 0
     after = _CLAUSE.search(sentence, offset)
-    clause = sentence[start : after.start() if after else len(sentence)]
-    return tense_of(clause) or tense_of(sentence)
+    return tense_of(sentence[start : after.start() if after else len(sentence)])
 
 
 def add_months(d: date, months: int) -> date:
@@ -104,8 +108,12 @@ def year_for_month(anchor: date, month: int, direction: int) -> int:
     return anchor.year
 
 
-def year_for_day(anchor: date, month: int, day: int, direction: int) -> int:
-    """The year of a day and month named without a year, preferring the nearest date in the tense's direction."""
+def year_for_day(anchor: date, month: int, day: int, direction: int, penalty: int = 400) -> int:
+    """The year of a day and month named without a year, preferring the nearest date in the tense's direction.
+
+    A date against the tense counts `penalty` days further away: 400 never picks it, a small penalty lets a
+    date a few weeks ahead win over one eleven months back when the tense is only the sentence's.
+    """
     best_year, best_distance = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         candidate = safe_date(year, month, day)
@@ -113,9 +121,9 @@ def year_for_day(anchor: date, month: int, day: int, direction: int) -> int:
             continue
         distance = (candidate - anchor).days
         if direction == PAST and distance > 0 and month != anchor.month:
-            distance += 400
+            distance += penalty
         if direction == FUTURE and distance < 0 and month != anchor.month:
-            distance -= 400
+            distance -= penalty
         if best_distance is None or abs(distance) < abs(best_distance):
             best_year, best_distance = year, distance
     return best_year
