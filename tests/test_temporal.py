@@ -457,6 +457,22 @@ CASES = [
         None,
     ),
     ("2012-11-30", "Am 9. Dezember wurde er gewählt.", "9. Dezember", "DATE", "2011-12-09", None),
+    (
+        "2011-02-16",
+        "Im Frühjahr 1945 rückten sie vor. In der Nacht vom 16. auf den 17. April 1945 fiel die Stadt.",
+        "Nacht vom 16.",
+        "TIME",
+        "1945-04-16TNI",
+        None,
+    ),
+    (
+        "2011-02-16",
+        "Am 22. Juni 1941 griff Deutschland an. Ein halbes Jahr später wurden auch die USA Kriegsgegner.",
+        "Ein halbes Jahr später",
+        "DATE",
+        "1941-12",
+        None,
+    ),
     # number words, headlines, old spelling
     ("2024-11-11", "Zwölf Tage lang wurde verhandelt.", "Zwölf Tage", "DURATION", "P12D", None),
     ("2024-11-11", "AM SONNTAG GRIFFEN DROHNEN KIEW AN", "SONNTAG", "DATE", "2024-11-10", None),

@@ -7,6 +7,7 @@ import re
 from pipeline.temporal import lexicon as lx
 from pipeline.temporal.absolute import month_draft
 from pipeline.temporal.context import Context, Draft
+from pipeline.temporal.patterns import MONTH, YEAR
 from pipeline.temporal.words import mod_of, month_of, norm
 
 _EVENING = {"abends": 12, "nachts": 12, "nachmittags": 12}
@@ -64,13 +65,22 @@ def h_timerange(m: re.Match, ctx: Context) -> list[Draft]:
     return [d for d in (first, second) if d]
 
 
+_NIGHT_TO = re.compile(
+    r"\s+(?:auf|zum)\s+(?:den\s+)?\d{1,2}\.\s*(?P<mon>" + MONTH + r")(?![\w])(?:\s+(?P<year>" + YEAR + r"))?",
+    re.IGNORECASE,
+)
+
+
 def h_daypart(m: re.Match, ctx: Context) -> list[Draft]:
     """am Morgen des 9. Mai 1945, in der Nacht, am Abend: a part of the day last mentioned (or named)."""
     part = lx.DAY_PARTS[norm(m.group("dp"))]
     start, end = m.span("x")
     mod = mod_of(m.group("early"))
-    if m.group("day") and m.group("mon"):
-        month = month_draft(m, ctx, month_of(m.group("mon")), start, end, m.group("year"), None)
+    month_word, year = m.group("mon"), m.group("year")
+    if m.group("day") and not month_word and (later := _NIGHT_TO.match(m.string, end)):
+        month_word, year = later.group("mon"), later.group("year")  # Nacht vom 16. auf den 17. April 1945
+    if m.group("day") and month_word:
+        month = month_draft(m, ctx, month_of(month_word), start, end, year, None)
         value = month.value + f"-{int(m.group('day')):02d}T{part}"
         return [Draft(start, end, "TIME", value, mod, month.anchored)]
     day, from_dct = _day_of(ctx, start, DAYPART_REACH)

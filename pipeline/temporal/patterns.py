@@ -247,7 +247,7 @@ RULES: dict[str, str] = {
     ),
     # drei Tage später, einen Tag zuvor, zwei Jahre danach, Tags darauf
     "anaphoric": (
-        r"(?P<num>"
+        r"(?:ein(?:en)?\s+(?=halbe))?(?P<num>"
         + NUMBER
         + r")\s+(?P<unit>"
         + UNIT

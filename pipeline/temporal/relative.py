@@ -239,6 +239,8 @@ def h_anaphoric(m: re.Match, ctx: Context) -> list[Draft]:
         direction = _DIRECTION[norm(m.group("dir"))]
         stem, letter = unit_of(m.group("unit"))
         number = number_of(m.group("num"))
+        if letter == "Y" and number != int(number) and number * 12 == int(number * 12):
+            letter, number = "M", number * 12  # ein halbes Jahr später: six months
         if stem in lx.TIME_UNITS or number != int(number) or letter == "WE":
             return [Draft(start, m.end("unit"), "DURATION", duration_value(number, stem))]
         amount = direction * int(number)
