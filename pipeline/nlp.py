@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -42,46 +44,71 @@ class SentenceSplitter:
         n = len(doc)
         if not n:
             return doc
+        texts, spaces, idxs = token_columns(doc)
         starts = [False] * n
         starts[0] = True
         sent_start_char = 0
+        max_chars = self.max_chars
         i = 0
         while i < n:
-            tok = doc[i]
-            text = tok.text
+            text = texts[i]
             boundary_after = False
             if text in _END:
                 boundary_after = True
             elif text[-1:] == "." and text[:-1].isdigit() and i + 1 < n:
-                nxt = doc[i + 1].text
+                nxt = texts[i + 1]
                 boundary_after = nxt not in MONTHS and (len(text) == 5 or nxt in _SENTENCE_AFTER_NUMBER)
-            elif tok.is_space and "\n" in text:
-                boundary_after = self._newline_ends(doc, i)
+            elif "\n" in text and text.isspace():
+                boundary_after = self._newline_ends(texts, i)
             if boundary_after:
                 j = i + 1
                 # closing quotes/brackets glued to the full stop stay with it; "“Der" after a space opens the next
-                while j < n and (doc[j].text in _CLOSERS or doc[j].text in _END) and not doc[j - 1].whitespace_:
+                while j < n and (texts[j] in _CLOSERS or texts[j] in _END) and not spaces[j - 1]:
                     j += 1
-                if j < n and not (doc[j].is_space and j + 1 >= n):
+                if j < n and not (texts[j].isspace() and j + 1 >= n):
                     starts[j] = True
-                    sent_start_char = doc[j].idx
+                    sent_start_char = idxs[j]
                 i = j
                 continue
-            if tok.idx - sent_start_char > self.max_chars and not starts[i]:
+            if idxs[i] - sent_start_char > max_chars and not starts[i]:
                 starts[i] = True
-                sent_start_char = tok.idx
+                sent_start_char = idxs[i]
             i += 1
-        for k in range(1, n):
-            doc[k].is_sent_start = starts[k]
+        # one array write: setting Token.is_sent_start per token re-checks the whole doc each time (quadratic)
+        values = numpy.array([1 if st else -1 for st in starts], dtype="int64").astype("uint64").reshape(n, 1)
+        doc.from_array([SENT_START], values)
         return doc
 
     @staticmethod
-    def _newline_ends(doc: Doc, i: int) -> bool:
-        if "\n\n" in doc[i].text or i == 0 or i + 1 >= len(doc):
+    def _newline_ends(texts: list[str], i: int) -> bool:
+        if "\n\n" in texts[i] or i == 0 or i + 1 >= len(texts):
             return True
-        prev, nxt = doc[i - 1].text, doc[i + 1].text
+        prev, nxt = texts[i - 1], texts[i + 1]
         # a hard-wrapped sentence continues in lower case or after a comma/hyphen
         return not (prev in {",", "-", "–"} or prev.endswith("-") or nxt[:1].islower())
+
+
+def token_columns(doc: Doc) -> tuple[list[str], list[int], list[int]]:
+    """Token texts, trailing-space flags and character offsets, read as arrays (no Token objects built)."""
+    cached = doc.user_data.get("_ct_columns")
+    if cached is None:
+        arr = doc.to_array([ORTH, SPACY, IDX])
+        strings = doc.vocab.strings
+        cache = _ORTH_TEXT
+        texts = []
+        for orth in arr[:, 0].tolist():
+            t = cache.get(orth)
+            if t is None:
+                t = strings[orth]
+                if len(cache) < 500_000:
+                    cache[orth] = t
+            texts.append(t)
+        cached = (texts, arr[:, 1].tolist(), arr[:, 2].tolist())
+        doc.user_data["_ct_columns"] = cached
+    return cached
+
+
+_ORTH_TEXT: dict[int, str] = {}
 
 
 @Language.factory("ct_lexicon", default_config={})
@@ -118,6 +145,11 @@ class Lexicon:
             self._index("triggers", str(rule.rule_id), rule.words, rule.heads)
         self.head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         self.exclude = trig.exclude
+        self._cache: dict[str, list | None] = {}
+        self.first_names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        from pipeline.extract.actors import first_names
+
+        self.first_names.add("FIRST", [nlp.make_doc(n) for n in first_names()])
 
     def _add(self, nlp: Language, group: str, key: str, aliases) -> None:
         label = f"{group}|{key}"
@@ -127,6 +159,26 @@ class Lexicon:
             self.orth.add(label, [nlp.make_doc(a) for a in upper])
         if lower:
             self.lower.add(label, [nlp.make_doc(a) for a in lower])
+
+    def _lookup(self, text: str):
+        """Trigger/cue/prefix hits of one token text, cached: exact form, then compound head, then prefix."""
+        cache = self._cache
+        if text in cache:
+            return cache[text]
+        hits = self.words.get(text)
+        if hits is None and text[:1].isupper() and len(text) > 4:
+            low = text.lower()
+            if low not in self.exclude:
+                for n in self.head_lengths:
+                    if n <= len(low) and low[-n:] in self.heads:
+                        hits = self.heads[low[-n:]]
+                        break
+        if self.prefix_tuple and text.startswith(self.prefix_tuple) and text not in self.prefix_exclude:
+            name = next(name for p, name in self.prefixes if text.startswith(p))
+            hits = list(hits or []) + [("A", name)]
+        if len(cache) < 200_000:
+            cache[text] = hits
+        return hits
 
     def _index(self, group: str, label: str, words, heads) -> None:
         for w in words:
@@ -143,30 +195,22 @@ class Lexicon:
             found[groups[group]].append(Span(doc, start, end, label=key))
         triggers: list[Span] = []
         cues: list[Span] = []
-        words, heads, exclude = self.words, self.heads, self.exclude
-        prefix_tuple = self.prefix_tuple
-        for tok in doc:
-            text = tok.text
-            hits = words.get(text)
-            if hits is None and tok.is_sent_start:
-                hits = words.get(text.lower())
-            if hits is None and text[:1].isupper() and len(text) > 4:
-                low = text.lower()
-                if low not in exclude:
-                    for n in self.head_lengths:
-                        if n <= len(low) and low[-n:] in heads:
-                            hits = heads[low[-n:]]
-                            break
+        texts = token_columns(doc)[0]
+        sent_starts = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else ()
+        lookup = self._lookup
+        for i, text in enumerate(texts):
+            hits = lookup(text)
+            if hits is None and sent_starts and sent_starts[i] == 1 and text[:1].isupper():
+                hits = lookup(text.lower())
             if hits:
                 for group, label in hits:
-                    (triggers if group == "triggers" else cues).append(Span(doc, tok.i, tok.i + 1, label=label))
-            if prefix_tuple and text.startswith(prefix_tuple) and text not in self.prefix_exclude:
-                for p, name in self.prefixes:
-                    if text.startswith(p):
-                        found["actors"].append(Span(doc, tok.i, tok.i + 1, label=name))
-                        break
+                    if group == "A":
+                        found["actors"].append(Span(doc, i, i + 1, label=label))
+                    else:
+                        (triggers if group == "triggers" else cues).append(Span(doc, i, i + 1, label=label))
         for key, spans in found.items():
             doc.spans[key] = filter_spans(spans)
+        doc.spans["first_names"] = [Span(doc, start, end) for _, start, end in self.first_names(doc)]
         doc.spans["triggers"] = triggers
         doc.spans["cues"] = cues
         return doc

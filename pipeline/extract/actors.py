@@ -68,26 +68,20 @@ _NOT_SURNAME = frozenset(["Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine
 
 
 def person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
-    """Persons not in the vocabulary: a known first name followed by one or two capitalised words.
-
-    `known` (vocabulary mentions) wins where they overlap.
-    """
-    names = first_names()
+    """Persons not in the vocabulary: a known first name (`doc.spans["first_names"]`) followed by one or two
+    capitalised words. `known` (vocabulary mentions) wins where they overlap."""
     taken = {i for m in known for i in range(m.start, m.end)}
     out = []
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        if tok.text in names and i not in taken and i + 1 < n:
-            j = i + 1
-            while j < n and j - i <= 2 and _CAP.match(doc[j].text) and doc[j].text not in _NOT_SURNAME \
-                    and j not in taken:
-                j += 1
-            if j > i + 1:
-                out.append(Mention(doc[i:j].text, i, j, tok.idx, False, "person"))
-                i = j
-                continue
-        i += 1
+    n = len(doc)
+    for sp in doc.spans.get("first_names", []):
+        i = sp.start
+        if i in taken or i + 1 >= n:
+            continue
+        j = i + 1
+        while j < n and j - i <= 2 and j not in taken and doc[j].text not in _NOT_SURNAME and _CAP.match(doc[j].text):
+            j += 1
+        if j > i + 1:
+            out.append(Mention(doc[i:j].text, i, j, doc[i].idx, False, "person"))
     return out
 
 
@@ -100,11 +94,15 @@ def surname_mentions(doc: Doc, persons: list[Mention], taken: set[int]) -> list[
             by_surname.setdefault(parts[-1], p)
     if not by_surname:
         return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in by_surname) + r")\b")
     out = []
-    for tok in doc:
-        p = by_surname.get(tok.text)
-        if p is not None and tok.i not in taken and not (p.start <= tok.i < p.end) and tok.idx > p.char_start:
-            out.append(Mention(p.name, tok.i, tok.i + 1, tok.idx, False, "person"))
+    for m in pattern.finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end())
+        if sp is None:
+            continue
+        p = by_surname[m.group(0)]
+        if sp.start not in taken and not (p.start <= sp.start < p.end) and m.start() > p.char_start:
+            out.append(Mention(p.name, sp.start, sp.end, m.start(), False, "person"))
     return out
 
 

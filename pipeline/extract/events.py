@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,7 +41,7 @@ class _Context:
     prev_events: list[Event] = field(default_factory=list)
     prev_speakers: list[str] = field(default_factory=list)
     last_persons: list[str] = field(default_factory=list)
-    dated: list[Event] = field(default_factory=list)
+    mention_starts: list[int] | None = None
 
 
 def extract_mentions(article: Article, nlp: Language | None = None) -> list[Event]:
@@ -65,8 +66,16 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     events: list[Event] = []
     ti = 0
     furniture = [(s - body_start, e - body_start) for s, e in article.furniture]
+    body = text[body_start:]  # == doc.text, without rebuilding it from the tokens
+    trigger_starts = sorted(sp.start for sp in doc.spans["triggers"])
     for raw in doc.sents:
-        span = _trimmed(doc, raw, furniture)
+        lo = bisect_left(trigger_starts, raw.start)
+        if lo == len(trigger_starts) or trigger_starts[lo] >= raw.end:
+            if raw.end - raw.start == 1 and doc[raw.start].is_space:
+                continue  # a blank line between paragraphs does not break a quote's continuation
+            _update_context(ctx, doc, raw, [], mentions)
+            continue  # no trigger word: no event, skip the sentence's analysis
+        span = _trimmed(doc, body, raw, furniture)
         if span is None:
             continue
         a = span.start_char
@@ -84,10 +93,10 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     return events
 
 
-def _trimmed(doc: Doc, sent: Span, furniture: list[tuple[int, int]]) -> Span | None:
+def _trimmed(doc: Doc, body: str, sent: Span, furniture: list[tuple[int, int]]) -> Span | None:
     """The sentence without surrounding whitespace and without page furniture glued to its start or end
     ("Berlin taz | Das russische Militär ..."); None when nothing reportable is left."""
-    a, b = _strip(doc.text, sent.start_char, sent.end_char)
+    a, b = _strip(body, sent.start_char, sent.end_char)
     for s, e in furniture:
         if s < b and a < e:
             if s <= a:
@@ -96,9 +105,11 @@ def _trimmed(doc: Doc, sent: Span, furniture: list[tuple[int, int]]) -> Span | N
                 b = s
             else:
                 return None
-            a, b = _strip(doc.text, a, b)
+            a, b = _strip(body, a, b)
     if b - a < 12:
         return None
+    if a == sent.start_char and b == sent.end_char:
+        return sent
     return doc.char_span(a, b, alignment_mode="contract")
 
 
@@ -110,8 +121,9 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
     cls = clauses(sent_text)
     qty = extract_quantities(sent_text)
     focus = _focus(ctx)
-    sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-    sent_mentions += _institution_mentions(doc, sent, sent_mentions, focus, ctx)
+    starts = ctx.mention_starts or [m.start for m in mentions]
+    sent_mentions = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+    sent_mentions = sent_mentions + _institution_mentions(doc, sent, sent_mentions, focus, ctx)
     sent_mentions.sort(key=lambda m: m.start)
     usable = roles.usable(doc, sent, sent_mentions, quotes, cls)
     cands = candidates(doc, sent, a, cls, qty, quotes, bool(usable))
@@ -137,7 +149,9 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
                 continue  # "Trump verhängte Sanktionen ..., beschuldigte ...": an action report, not a statement
         trig = rel(cand.token)
         tclause = clause_at(cls, trig)
-        embedded = statement is not None and cand.type != "statement" and tclause != speech_clause
+        embedded = statement is not None and cand.type != "statement" and tclause != speech_clause and not any(
+            m.name in speaker_names and m.start < cand.token and clause_at(cls, rel(m.start)) == tclause
+            for m in sent_mentions)  # "Trump verhängte ..., beschuldigte ...": the speaker acts himself
         if cand.type == "statement":
             actors = roles.with_affiliations(speaker_names)
             targets: list[str] = []
@@ -268,7 +282,11 @@ def _update_context(ctx: _Context, doc: Doc, sent: Span, found: list[Event], men
     else:
         ctx.prev_events = []
         ctx.prev_speakers = []
-    persons = [m.name for m in mentions if sent.start <= m.start < sent.end and m.kind == "person"
+    starts = ctx.mention_starts
+    if starts is None or len(starts) != len(mentions):
+        starts = ctx.mention_starts = [m.start for m in mentions]
+    in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+    persons = [m.name for m in in_sent if m.kind == "person"
                and not (m.start > sent.start and doc[m.start - 1].lower_ in ("mit", "von", "gegen", "für"))]
     if persons:
         ctx.last_persons = list(dict.fromkeys(persons))

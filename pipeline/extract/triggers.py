@@ -5,6 +5,7 @@ blocking words, quotes, time anchors such as "seit der Invasion")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,13 +44,12 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
     """
     rules = _rules()
     s0, s1 = sent.start, sent.end
-    trig = [sp for sp in doc.spans["triggers"] if s0 <= sp.start < s1]
+    trig = _in_sentence(doc, "triggers", s0, s1)
     if not trig:
         return []
     cues_by_clause: dict[Clause, set[str]] = {}
-    for sp in doc.spans["cues"]:
-        if s0 <= sp.start < s1:
-            cues_by_clause.setdefault(clause_at(cls, sp.start_char - offset0), set()).add(sp.label_)
+    for sp in _in_sentence(doc, "cues", s0, s1):
+        cues_by_clause.setdefault(clause_at(cls, sp.start_char - offset0), set()).add(sp.label_)
     sentence_cues = set()
     if "amount" in quantities:
         sentence_cues.add("MONEY")
@@ -90,6 +90,18 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
         if prev is None or rule.confidence > prev.confidence:
             best[rule.type] = Candidate(rule.type, sp.start, rule.confidence, sp.text)
     return list(best.values())
+
+
+def _in_sentence(doc: Doc, group: str, s0: int, s1: int) -> list[Span]:
+    """Spans of `group` starting in tokens [s0, s1): a binary search over the group, sorted once per doc."""
+    key = "_ct_sorted_" + group
+    cached = doc.user_data.get(key)
+    if cached is None:
+        spans = sorted(doc.spans[group], key=lambda sp: sp.start)
+        cached = ([sp.start for sp in spans], spans)
+        doc.user_data[key] = cached
+    starts, spans = cached
+    return spans[bisect_left(starts, s0):bisect_left(starts, s1)]
 
 
 def _particle(doc: Doc, i: int, s1: int, rule: vocab.Rule, cls: list[Clause], offset0: int,
