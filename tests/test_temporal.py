@@ -473,6 +473,14 @@ CASES = [
         "1941-12",
         None,
     ),
+    (
+        "2011-02-16",
+        "Im Jahr 1862 blieb es ruhig. Zu Beginn des Jahres griff die Union an.",
+        "Beginn des Jahres",
+        "DATE",
+        "1862",
+        "START",
+    ),
     # number words, headlines, old spelling
     ("2024-11-11", "Zwölf Tage lang wurde verhandelt.", "Zwölf Tage", "DURATION", "P12D", None),
     ("2024-11-11", "AM SONNTAG GRIFFEN DROHNEN KIEW AN", "SONNTAG", "DATE", "2024-11-10", None),

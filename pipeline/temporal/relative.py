@@ -258,10 +258,15 @@ _REL_UNIT = re.compile(
 )
 
 
+_LEADING_PREPOSITION = re.compile(r"(?:zu|gegen)\s+(?=beginn|ende|mitte)", re.IGNORECASE)
+
+
 def h_modexpr(m: re.Match, ctx: Context) -> list[Draft]:
     """Anfang Dezember, Mitte April 2015, Ende 2002, Ende des Jahres, Anfang der 1990er Jahre."""
     mod = mod_of(m.group("mod"))
     start, end = m.start(), m.end()
+    if (lead := _LEADING_PREPOSITION.match(m.group("mod"))) is not None:
+        start += lead.end()  # "zu Beginn des Jahres": annotators mark "Beginn des Jahres"
     if m.group("mon"):
         return [
             month_draft(
