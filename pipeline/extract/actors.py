@@ -63,7 +63,7 @@ def first_names() -> frozenset[str]:
         return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
 
 
-_CAP = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáíóúçšžćłńő'-]+$")
+_CAP = re.compile(r"^(?:Mc|Mac|O')?[A-ZÄÖÜ][a-zäöüßéèáíóúçšžćłńő'-]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
 _NOT_SURNAME = frozenset(["Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Und", "Oder", "Am", "Im", "In", "Auf", "Von", "Zu", "Mit", "Nach", "Bei", "Für", "Aus", "Präsident", "Präsidenten", "Minister", "Ministerin", "Kanzler", "Sprecher", "Senator", "Generalsekretär", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"])
 
 

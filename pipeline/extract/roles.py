@@ -53,12 +53,20 @@ def speakers(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention], cls:
     def clause_of(i: int) -> Clause:
         return clause_at(cls, doc[i].idx - sent.start_char)
 
+    def resolve(j: int) -> list[str]:
+        # "Während Putin ... offen ist, hat er deutlich gemacht": er = a subject named earlier in the sentence
+        local = [m.name for m in mentions if m.start < j and m.kind == "person"
+                 and preceding_preposition(doc, m, sent) is None]
+        return local[-1:] or focus[:1]
+
     # the first subject-like element of the verb's clause before the verb: a pronoun or a name
     for j in range(max(sent.start, trigger_i - 12), trigger_i):
         if clause_of(j) != tclause:
             continue
-        if doc[j].text in PRONOUNS and focus:
-            return focus[:1]
+        if doc[j].text in PRONOUNS and (focus or mentions):
+            named = resolve(j)
+            if named:
+                return named
         hits = [m for m in mentions if m.start == j and preceding_preposition(doc, m, sent) is None]
         if hits:
             same = [m for m in mentions if j <= m.start < trigger_i and clause_of(m.start) == tclause
