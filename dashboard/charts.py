@@ -204,20 +204,40 @@ def build_aid(frame: pd.DataFrame) -> go.Figure:
     return _layout(fig, height=260 * len(currencies) + 120)
 
 
+def _escaped(values: pd.Series, width: int = 0) -> pd.Series:
+    """Vectorised `safe()` for hover columns (thousands of rows)."""
+    out = values.fillna("").astype(str).str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
+    if not width:
+        return out
+    # a line break after each run of up to `width` characters that ends at a space (regex: much faster than wrap)
+    return out.str.replace(rf"(.{{1,{width}}})(?:\s+|$)", r"\1<br>", regex=True).str.removesuffix("<br>")
+
+
 def build_troops(frame: pd.DataFrame) -> go.Figure:
-    """Troop numbers as reported, one point per event, coloured by the acting side."""
+    """Troop numbers as reported, coloured by the acting side: one point per report, or (when the query cut
+    them) the largest number per month as a line per acting side (frame column `n` > 1)."""
     fig = go.Figure()
-    actors = list(frame.groupby("actor")["troops"].count().sort_values(ascending=False).index)
+    aggregated = "evidence" not in frame.columns
+    actors = list(frame.groupby("actor")["n"].sum().sort_values(ascending=False).index)
     for i, actor in enumerate(actors):
         sub = frame[frame["actor"] == actor]
-        hover = [f"{safe(actor)}: {t:,.0f} troops<br>{safe(dt)} ({d:%d %b %Y})<br><i>{safe(ev, 90)}</i>"
-                 for t, dt, d, ev in zip(sub["troops"], sub["date_text"], sub["date_start"], sub["evidence"], strict=True)]
-        fig.add_trace(go.Scattergl(x=pd.to_datetime(sub["date_start"]), y=sub["troops"], mode="markers", name=safe(actor),
-                                   marker={"color": PALETTE[i % len(PALETTE)], "size": 7, "opacity": 0.8},
-                                   hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+        color = PALETTE[i % len(PALETTE)]
+        if aggregated:
+            fig.add_trace(go.Scatter(
+                x=pd.to_datetime(sub["date_start"]), y=sub["troops"], mode="lines+markers", name=safe(actor),
+                line={"color": color}, customdata=sub["n"],
+                hovertemplate=f"{safe(actor)}<br>%{{x|%b %Y}}: up to %{{y:,.0f}} troops "
+                              "(%{customdata:,} reports)<extra></extra>"))
+            continue
+        custom = pd.DataFrame({"when": _escaped(sub["date_text"]), "evidence": _escaped(sub["evidence"], 90)})
+        fig.add_trace(go.Scattergl(
+            x=pd.to_datetime(sub["date_start"]), y=sub["troops"], mode="markers", name=safe(actor),
+            marker={"color": color, "size": 7, "opacity": 0.8}, customdata=custom.to_numpy(),
+            hovertemplate=f"{safe(actor)}: %{{y:,.0f}} troops<br>%{{customdata[0]}} (%{{x|%d %b %Y}})"
+                          "<br><i>%{customdata[1]}</i><extra></extra>"))
     _layout(fig)
-    fig.update_yaxes(title="troops reported", type="log" if len(frame) and frame["troops"].max() > 100 * max(
-        frame["troops"].min(), 1) else "linear")
+    spread = len(frame) and frame["troops"].max() > 100 * max(frame["troops"].min(), 1)
+    fig.update_yaxes(title="troops reported", type="log" if spread else "linear")
     return fig
 
 
