@@ -85,7 +85,7 @@ def person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
     return out
 
 
-def surname_mentions(doc: Doc, persons: list[Mention], taken: set[int]) -> list[Mention]:
+def surname_mentions(doc: Doc, text: str, persons: list[Mention], taken: set[int]) -> list[Mention]:
     """Later references to a person by surname only ("sagte Rakhuba")."""
     by_surname = {}
     for p in persons:
@@ -96,7 +96,7 @@ def surname_mentions(doc: Doc, persons: list[Mention], taken: set[int]) -> list[
         return []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in by_surname) + r")\b")
     out = []
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(text):
         sp = doc.char_span(m.start(), m.end())
         if sp is None:
             continue
@@ -137,12 +137,12 @@ def title_mentions(doc: Doc, when: date | None, taken: set[int]) -> list[Mention
     return out
 
 
-def all_mentions(doc: Doc, when: date | None) -> list[Mention]:
-    """Every actor mention of the document, in text order."""
+def all_mentions(doc: Doc, when: date | None, text: str | None = None) -> list[Mention]:
+    """Every actor mention of the document, in text order (`text`: doc.text when the caller has it)."""
     known = vocab_mentions(doc)
     persons = person_mentions(doc, known)
     taken = {i for m in known + persons for i in range(m.start, m.end)}
-    surnames = surname_mentions(doc, persons, taken)
+    surnames = surname_mentions(doc, doc.text if text is None else text, persons, taken)
     names = {i for m in persons + surnames + [k for k in known if k.kind == "person"] for i in range(m.start, m.end)}
     titles = title_mentions(doc, when, names)
     # a title overlapping a vocabulary adjective ("der russische Präsident") replaces it

@@ -23,6 +23,7 @@ from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.triggers import candidates
 from pipeline.extract.vocab import place_entries
 from pipeline.model import Article, Event, Source
+from pipeline.nlp import token_columns
 from pipeline.temporal import Timex, tag
 
 _TERMINAL = re.compile(r"[.!?…\"“”»«')\]]\s*$")
@@ -60,7 +61,7 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     doc = nlp(text[body_start:])
     timexes = tag(text, article.published, article.published_precision)
     pub = dating.publication_date(article.published, article.published_precision)
-    mentions = all_mentions(doc, article.published)
+    mentions = all_mentions(doc, article.published, text[body_start:])
     places = _place_spans(doc)
     ctx = _Context()
     events: list[Event] = []
@@ -203,10 +204,10 @@ def _institution_mentions(doc: Doc, sent: Span, found: list[Mention], focus: lis
         return []
     taken = {i for m in found for i in range(m.start - 1, m.end)}
     out = []
-    for tok in sent:
-        if tok.text in INSTITUTIONS and tok.i not in taken and tok.i > sent.start and \
-                doc[tok.i - 1].lower_ in ("das", "die", "dem", "der"):
-            out.append(Mention(state, tok.i, tok.i + 1, tok.idx, True, "state"))
+    texts, _, idxs = token_columns(doc)
+    for i in range(sent.start + 1, sent.end):
+        if texts[i] in INSTITUTIONS and i not in taken and texts[i - 1].lower() in ("das", "die", "dem", "der"):
+            out.append(Mention(state, i, i + 1, idxs[i], True, "state"))
     return out
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.extract import vocab
 from pipeline.extract.clauses import Clause, clause_at, in_ranges
+from pipeline.nlp import token_columns
 
 _SO_SPEAKER = re.compile(r",\s*so\s+(?:der|die|das)\s+[A-ZÄÖÜ]")
 ANCHORS = frozenset({"seit", "Seit", "Seitdem", "aufgrund", "wegen", "nach", "trotz", "auf", "vor"})
@@ -76,7 +77,7 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
             continue
         if rule.blocked_by:
             if lowers is None:
-                lowers = {t.lower_ for t in sent}
+                lowers = {t.lower() for t in token_columns(doc)[0][s0:s1]}
             if rule.blocked_by & lowers:
                 continue
         if in_ranges(off, quotes):
