@@ -140,8 +140,8 @@ def build_timeline_counts(frame: pd.DataFrame, lane_title: str = "Actor") -> go.
 
 
 def fill_periods(frame: pd.DataFrame, period: str) -> pd.DataFrame:
-    """Every (period, key) between the first and last period, with 0 where nothing happened: a line must not
-    bridge a gap as if the count had been rising all along."""
+    """Every (period, key) between the first and last period, with 0 where nothing happened (an empty period
+    is a real zero, not a gap to bridge)."""
     if frame.empty:
         return frame
     freq = "MS" if period == "month" else "W-MON"
@@ -153,28 +153,45 @@ def fill_periods(frame: pd.DataFrame, period: str) -> pd.DataFrame:
 
 
 def build_counts(frame: pd.DataFrame, by: str = "type", period: str = "month") -> go.Figure:
-    """Events per period: stacked bars by type, or lines by actor (missing periods count as 0)."""
+    """Events per period: stacked bars by type, or a heatmap actor × period (empty periods count as 0)."""
+    if by != "type":
+        return _counts_heatmap(fill_periods(frame, period), period)
     fig = go.Figure()
     keys = list(dict.fromkeys(frame["key"]))
-    if by == "type":
-        keys = [t for t in EVENT_TYPES if t in keys] + [k for k in keys if k not in EVENT_TYPES]
-    else:
-        frame = fill_periods(frame, period)
+    keys = [t for t in EVENT_TYPES if t in keys] + [k for k in keys if k not in EVENT_TYPES]
     hover = "%{x|%b %Y}" if period == "month" else "week of %{x|%d %b %Y}"
-    for i, key in enumerate(keys):
+    for key in keys:
         sub = frame[frame["key"] == key]
-        name = type_label(key, plural=True) if by == "type" else safe(key)
-        if by == "type":
-            fig.add_trace(go.Bar(x=sub["period"], y=sub["n"], name=name, marker={"color": color_of(key)},
-                                 hovertemplate=f"{name}<br>{hover}: %{{y:,}}<extra></extra>"))
-        else:
-            fig.add_trace(go.Scatter(x=sub["period"], y=sub["n"], name=name, mode="lines",
-                                     line={"color": PALETTE[i % len(PALETTE)], "width": 1.8, "shape": "hvh"},
-                                     hovertemplate=f"{name}<br>{hover}: %{{y:,}}<extra></extra>"))
+        name = type_label(key, plural=True)
+        fig.add_trace(go.Bar(x=sub["period"], y=sub["n"], name=name, marker={"color": color_of(key)},
+                             hovertemplate=f"{name}<br>{hover}: %{{y:,}}<extra></extra>"))
     _layout(fig, barmode="stack")
     fig.update_yaxes(title=f"events per {period}", rangemode="tozero")
     fig.update_xaxes(title=None, type="date")
     return fig
+
+
+def _counts_heatmap(frame: pd.DataFrame, period: str) -> go.Figure:
+    """Actors (rows, busiest first) × periods: readable for a handful of events and for a million alike."""
+    pivot = frame.pivot_table(index="key", columns="period", values="n", aggfunc="sum", fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=False).index]
+    hover = "%{x|%b %Y}" if period == "month" else "week of %{x|%d %b %Y}"
+    fig = go.Figure(go.Heatmap(
+        z=pivot.to_numpy(), x=pd.to_datetime(pivot.columns), y=[safe(k) for k in pivot.index], colorscale="Blues",
+        colorbar={"title": "events"}, xgap=1, ygap=1, hovertemplate=f"%{{y}}<br>{hover}: %{{z:,}} events<extra></extra>"))
+    _layout(fig, height=max(300, 34 * len(pivot) + 140))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(type="date", title=None)
+    return fig
+
+
+def pad_dates(fig: go.Figure, dates: pd.Series, min_days: int = 60) -> None:
+    """Show at least `min_days` around the data: a few reports on nearby days must not give an axis in hours."""
+    if len(dates) == 0:
+        return
+    lo, hi = pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
+    pad = max(pd.Timedelta(days=min_days) - (hi - lo), pd.Timedelta(0)) / 2 + (hi - lo) * 0.03
+    fig.update_xaxes(type="date", range=[lo - pad, hi + pad])
 
 
 def build_aid(frame: pd.DataFrame) -> go.Figure:
@@ -197,10 +214,7 @@ def build_aid(frame: pd.DataFrame) -> go.Figure:
                 row=row, col=1)
             shown.add(donor)
         fig.update_yaxes(title=safe(currency), rangemode="tozero", tickformat="~s", row=row, col=1)
-    if len(frame):  # at least a few months wide, so one pledge does not give a sub-second axis
-        lo, hi = pd.Timestamp(frame["period"].min()), pd.Timestamp(frame["period"].max())
-        pad = max(pd.Timedelta(days=45), (hi - lo) * 0.03)
-        fig.update_xaxes(type="date", range=[lo - pad, hi + pad])
+    pad_dates(fig, frame["period"], min_days=90)
     return _layout(fig, height=260 * len(currencies) + 120)
 
 
@@ -238,6 +252,7 @@ def build_troops(frame: pd.DataFrame) -> go.Figure:
     _layout(fig)
     spread = len(frame) and frame["troops"].max() > 100 * max(frame["troops"].min(), 1)
     fig.update_yaxes(title="troops reported", type="log" if spread else "linear")
+    pad_dates(fig, frame["date_start"])
     return fig
 
 
