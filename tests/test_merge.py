@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.merge import merge_mentions, merge_quantities
 from tests.factories import mention
@@ -85,3 +87,29 @@ def test_merge_is_independent_of_input_order():
 )
 def test_merge_quantities_keep_disagreeing_values(quantities, expected):
     assert merge_quantities(quantities) == expected
+
+
+_names = st.sampled_from(["Russia", "Ukraine", "North Korea", "United States", "Vladimir Putin"])
+_mentions = st.lists(
+    st.builds(
+        lambda i, type, actors, day, basis, article, troops: mention(
+            f"m{i}", type=type, actors=tuple(actors), start=date(2024, 11, 1 + day), basis=basis,
+            article=f"a{article}", doc=f"{article}.txt", char_start=i, quantity={"troops": troops} if troops else {}),
+        st.integers(0, 10_000), st.sampled_from(["troop_deployment", "statement", "attack", "diplomacy"]),
+        st.lists(_names, max_size=3, unique=True), st.integers(0, 29), st.sampled_from(["text", "publication"]),
+        st.integers(0, 5), st.sampled_from([0, 1000, 11000])),
+    max_size=30, unique_by=lambda m: m.event_id,
+)
+
+
+@given(_mentions)
+@settings(max_examples=200, deadline=None)
+def test_merge_property_never_loses_or_invents_a_source(mentions):
+    events = merge_mentions(mentions)
+    sources_in = sorted((s.article_id, s.char_start) for m in mentions for s in m.sources)
+    sources_out = sorted((s.article_id, s.char_start) for e in events for s in e.sources)
+    assert sources_out == sources_in
+    assert all(e.sources for e in events)
+    for e in events:
+        assert len({s.article_id for s in e.sources}) == len(e.sources)  # one article never merges with itself
+        assert e.date_start is None or e.date_start <= e.date_end
