@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.temporal import tag
+from pipeline.temporal.patterns import FLAGS, MASTER, RULES
 
 WORDS = st.sampled_from(
     ["am", "Sonntag", "8.", "November", "2024", "08.11.2024", "vor", "drei", "Monaten", "Ende", "Anfang", "des",
@@ -33,3 +35,17 @@ def test_temporal_spans_are_sound(text, dct, precision):
         assert t.value
         if t.date_start is not None:
             assert t.date_end is not None and t.date_start <= t.date_end
+
+
+UNGUARDED = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<{n}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', p)})" for n, p in RULES.items()) + ")",
+    FLAGS,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(alphabet="0123456789٣ .,-/:Jj\u00e4\u00fc\u00df\t\n", max_size=60)))
+def test_temporal_master_guards_change_no_match(text):
+    """The first-character guards of MASTER only skip rules that cannot match: same hits as without them."""
+    hits = [(m.start(), m.end(), m.lastgroup) for m in MASTER.finditer(text)]
+    assert hits == [(m.start(), m.end(), m.lastgroup) for m in UNGUARDED.finditer(text)]

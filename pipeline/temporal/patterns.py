@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.temporal import lexicon as lx
+from pipeline.temporal.firstchars import first_class
 
 FLAGS = re.IGNORECASE
 
@@ -318,14 +319,17 @@ RULES: dict[str, str] = {
 
 COMPILED: dict[str, re.Pattern[str]] = {name: re.compile(p, FLAGS) for name, p in RULES.items()}
 
-MASTER = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(
-        f"(?P<{name}>{_p})" for name, _p in ((n, re.sub(r"\(\?P<\w+>", "(?:", p)) for n, p in RULES.items())
-    )
-    + r")",
-    FLAGS,
-)
+
+
+def _alternative(name: str, pattern: str) -> str:
+    """One rule as an alternative of MASTER: its groups unnamed, behind a guard on its possible first characters
+    (the engine then skips a rule that cannot start here after one class test)."""
+    guard = first_class(pattern, FLAGS)
+    body = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    return (f"(?={guard})" if guard else "") + f"(?P<{name}>{body})"
+
+
+MASTER = re.compile(r"(?<![\w])(?:" + "|".join(_alternative(n, p) for n, p in RULES.items()) + r")", FLAGS)
 """All rules in one pattern: the lastgroup of a match names the rule."""
 
 SENTENCE_END = re.compile(r"(?<![\d\s])[.!?][\"“”»]?\s+(?=[A-ZÄÖÜ„\"»])|\n\s*\n")
