@@ -11,11 +11,12 @@ from tests.factories import mention
 def test_merge_same_event_from_two_articles_keeps_both_sources_and_both_numbers():
     a = mention("m1", quantity={"troops": 11000}, article="a1", doc="a.txt")
     b = mention("m2", quantity={"troops": 50000}, article="a2", doc="b.txt", published=date(2024, 11, 12),
-                start=date(2024, 11, 1), end=date(2024, 11, 30), precision="month")
+                modality="claimed")
     (event,) = merge_mentions([b, a])
     assert [s.doc for s in event.sources] == ["a.txt", "b.txt"]
+    assert [s.quantity for s in event.sources] == [{"troops": 11000}, {"troops": 50000}]
     assert event.quantity == {"troops": [11000, 50000]}
-    assert event.event_id == "m1"
+    assert (event.event_id, event.modality) == ("m1", "asserted")  # from the first report
     assert (event.date_start, event.date_end, event.precision) == (date(2024, 11, 10), date(2024, 11, 10), "day")
 
 
@@ -31,11 +32,14 @@ def test_merge_never_joins_two_mentions_of_one_article():
         ({}, True),
         ({"type": "attack"}, False),
         ({"actors": ("Russia",)}, False),
-        ({"actors": ("Russia", "North Korea")}, True),
+        ({"actors": ("Russia", "North Korea")}, False),
+        ({"actors": ("North Korea", "Russia")}, True),
         ({"actors": ()}, False),
         ({"location": "Kyiv"}, False),
         ({"location": None}, True),
-        ({"start": date(2025, 4, 1), "end": date(2025, 4, 30), "precision": "month"}, False),
+        ({"targets": ("Ukraine",)}, True),
+        ({"start": date(2024, 11, 1), "end": date(2024, 11, 30), "precision": "month"}, False),
+        ({"start": date(2024, 11, 11)}, False),
         ({"start": None, "end": None, "precision": "unknown"}, False),
     ],
 )
@@ -49,7 +53,7 @@ def test_merge_decides_by_type_actor_place_and_date(change, merged):
     ("type", "second_actors", "basis", "merged"),
     [
         ("statement", ("Vladimir Putin", "Russia"), "text", True),
-        ("statement", ("Vladimir Putin", "Russia"), "publication", False),
+        ("statement", ("Vladimir Putin", "Russia"), "publication", True),
         ("statement", ("Russia", "Vladimir Putin"), "text", False),
         ("diplomacy", ("Vladimir Putin",), "text", True),
         ("diplomacy", ("Donald Trump", "Vladimir Putin"), "text", False),
@@ -61,10 +65,16 @@ def test_merge_statements_and_talks_need_the_same_acting_side(type, second_actor
     assert (len(merge_mentions([a, b])) == 1) is merged
 
 
-def test_merge_publication_dates_a_month_apart_still_merge():
+def test_merge_reports_of_a_story_weeks_apart_stay_separate_events():
     a = mention("m1", basis="publication", start=date(2024, 11, 11), article="a1")
     b = mention("m2", basis="publication", start=date(2024, 12, 3), article="a2", doc="b.txt")
-    assert len(merge_mentions([a, b])) == 1
+    assert len(merge_mentions([a, b])) == 2
+
+
+def test_merge_physical_events_with_disjoint_targets_stay_apart():
+    a = mention("m1", type="attack", actors=("Russia",), targets=("Ukraine",), article="a1")
+    b = mention("m2", type="attack", actors=("Russia",), targets=("Georgia",), article="a2", doc="b.txt")
+    assert len(merge_mentions([a, b])) == 2
 
 
 def test_merge_is_independent_of_input_order():
