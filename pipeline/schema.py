@@ -109,7 +109,7 @@ DDL: tuple[str, ...] = (
     )""",
     """CREATE TABLE IF NOT EXISTS actors (
         name VARCHAR PRIMARY KEY,
-        kind VARCHAR NOT NULL,            -- 'state' | 'person' | 'organisation' | 'group'
+        kind VARCHAR NOT NULL,            -- 'state' | 'person' | 'organisation' | 'group' | 'media'
         affiliation VARCHAR,              -- canonical state name (Putin -> Russia), or NULL
         wikidata VARCHAR,
         in_vocabulary BOOLEAN NOT NULL    -- False for persons/organisations found in text only

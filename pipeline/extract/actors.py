@@ -24,6 +24,7 @@ PLACE_NOUNS = frozenset(["Region", "Stadt", "Gebiet", "Gebiete", "Gebieten", "Te
 SPEAKER_NOUNS = frozenset(["Beamter", "Beamte", "Beamten", "Sprecher", "Sprecherin", "Regierung", "Ministerium", "Außenministerium", "Verteidigungsministerium", "Staatsmedien", "Quelle", "Quellen", "Vertreter", "Diplomaten", "Experten", "Militärchef", "Generalstab", "Armee", "Luftwaffe", "Präsidialamt", "Soldaten", "Behörden", "Geheimdienst", "Militär", "Militärexperten", "Analysten"])
 _DET = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "seine", "seiner", "ihre", "ihrer", "ihren", "seinen", "dessen", "deren"])
 PRONOUNS = frozenset({"er", "sie", "Er", "Sie"})
+_RELATIVE = frozenset({"dem", "der", "denen", "den", "welchem", "welcher"})
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,8 @@ def preceding_preposition(doc: Doc, m: Mention, sent: Span) -> str | None:
         t = doc[i].text
         low = t.lower()
         if low in PREPOSITIONS:
+            if steps == 1 and i - 1 >= sent.start and doc[i - 1].text == "," and doc[i + 1].lower_ in _RELATIVE:
+                return None  # ", bei dem Trump ... kritisierte": the preposition governs the relative pronoun
             return low
         if low in _DET or (t[:1].islower() and t.isalpha()) or low.endswith(("en", "e", "er", "es")) and t[:1].islower():
             i -= 1

@@ -53,6 +53,12 @@ def _clause(text: str, start: int, end: int) -> Clause:
     return Clause(start, end, kind)
 
 
+def is_occasion(text: str, clause: Clause) -> bool:
+    """A relative clause opened by a preposition (", bei dem Trump ... kritisiert hatte"): it tells what happened
+    at the occasion the noun before it names, so speech verbs in it report statements."""
+    return clause.kind == "relative" and bool(_PREP_REL.match(text[clause.start:clause.end].lstrip().lower()))
+
+
 def clause_at(cls: list[Clause], offset: int) -> Clause:
     for c in cls:
         if c.start <= offset < c.end:

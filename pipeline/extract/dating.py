@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pipeline.extract import vocab
@@ -48,6 +48,38 @@ def publication_date(published: date | None, precision: str) -> DateChoice:
 _ATTRIBUTIVE = re.compile(r"^\s*(?:(?:nicht|mehr|so|noch|nie)\s+)*[a-zäöü]\w*(?:enen|ten|nden|enem|ener)\s+[A-ZÄÖÜ]")
 _DEADLINE = re.compile(r"\b(?:bis|spätestens|bis zum|bis Ende)\s*$", re.IGNORECASE)
 _SEIT = re.compile(r"\bseit\s*(?:dem|der|den)?\s*$", re.IGNORECASE)
+_AFTER_BEFORE = re.compile(r"\s*(?:nachdem|bevor|ehe)\b", re.IGNORECASE)
+_VAGUE_FUTURE = re.compile(r"\b(?:kommenden|nächsten|folgenden)\s+(?P<unit>Tage|Tagen|Wochen)\b")
+OFFICIAL_ACTS = frozenset({"sanction", "policy_decision", "aid_package", "troop_deployment"})
+"""Acts only an office holder performs: a former holder did them in office."""
+
+
+def with_vague_futures(timexes: Sequence[Timex], published: date | None) -> list[Timex]:
+    """'in den kommenden Tagen' (FUTURE_REF without dates) as the week from publication; 'Wochen' as four weeks."""
+    out = []
+    for tx in timexes:
+        m = _VAGUE_FUTURE.search(tx.text) if tx.date_start is None and published is not None else None
+        if m is not None:
+            days = 6 if m.group("unit").startswith("Tag") else 27
+            tx = replace(tx, date_start=published, date_end=published + timedelta(days=days),
+                         precision="week" if days == 6 else "month")
+        out.append(tx)
+    return out
+
+
+def former_term(event_type: str, actors: Sequence[str], published: date | None) -> DateChoice | None:
+    """'Trump verhängte Sanktionen' in a December 2024 article: an official act of a person out of office at
+    publication happened in his last term before it (facts.yaml); None otherwise."""
+    if event_type not in OFFICIAL_ACTS or not actors or published is None:
+        return None
+    terms = vocab.facts()["terms"].get(actors[0], ())
+    if not terms or any(s <= published and (e is None or published <= e) for s, e in terms):
+        return None
+    before = [(s, e) for s, e in terms if e is not None and e < published]
+    if not before:
+        return None
+    start, end = before[-1]
+    return _period_choice(f"während der Amtszeit ({start.year}-{end.year})", start, end, published)
 
 
 def governing_timex(sent_text: str, sent_start: int, cls: list[Clause], quotes: list[tuple[int, int]],
@@ -71,14 +103,18 @@ def governing_timex(sent_text: str, sent_start: int, cls: list[Clause], quotes: 
             continue
         xclause = clause_at(cls, off)
         same = xclause == tclause
-        if event_type == "statement" and not same:
+        if not same and xclause.kind == "temporal" and _AFTER_BEFORE.match(sent_text[xclause.start:]):
+            continue  # "..., nachdem er im Juni ... unterzeichnet hatte": dates the treaty, not the main clause
+        occasion = (event_type == "statement" and tclause.kind == "relative" and xclause.end <= tclause.start
+                    and cls.index(xclause) == cls.index(tclause) - 1)  # "ein Eklat im Februar, bei dem X kritisierte"
+        if event_type == "statement" and not same and not occasion:
             continue  # a statement is dated by its own clause ("sagte am Donnerstag"), not by what was said
-        if not same:
+        if not same and not occasion:
             if xclause.kind in EMBEDDED:
                 continue
             if event_type == "statement" and speech_clause is not None and xclause.kind != "main":
                 continue
-        if event_type == "statement" and xclause.kind in EMBEDDED and xclause != speech_clause:
+        if event_type == "statement" and xclause.kind in EMBEDDED and xclause != speech_clause and not occasion:
             continue
         score = abs(off - trigger) + (0 if same else 500) + (300 if seit else 0)
         if best_score is None or score < best_score:

@@ -15,7 +15,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.extract import dating, roles
+from pipeline.extract import anaphora, attribution, dating, roles
 from pipeline.extract.actors import LOCATIVE_PREPS, Mention, all_mentions, kind_of
 from pipeline.extract.clauses import clause_at, clauses, in_ranges, quote_ranges
 from pipeline.extract.modality import modality
@@ -33,6 +33,7 @@ EVENT_ORDER = ("statement", "troop_deployment", "aid_package", "attack", "diplom
 _PLACE_KIND_RANK = {"facility": 0, "village": 0, "town": 0, "city": 1, "region": 2, "sea": 3, "river": 3,
                     "country": 4}
 MAX_HEADLINE_CHARS = 160
+_THREATS = frozenset({"drohte", "droht", "drohten", "Drohung", "Drohungen", "versprach", "versprochen"})
 
 
 @dataclass
@@ -43,6 +44,10 @@ class _Context:
     prev_speakers: list[str] = field(default_factory=list)
     last_persons: list[str] = field(default_factory=list)
     mention_starts: list[int] | None = None
+    recent_types: list[set[str]] = field(default_factory=list)
+    """Event types of the last two sentences (newest last), for nouns that refer back."""
+    earlier_triggers: list[tuple[int, str]] = field(default_factory=list)
+    """(token, lower-case text) of every trigger word of the document, in text order."""
 
 
 def extract_mentions(article: Article, nlp: Language | None = None) -> list[Event]:
@@ -59,7 +64,7 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     if not text[body_start:].strip():
         return []
     doc = nlp(text[body_start:])
-    timexes = tag(text, article.published, article.published_precision)
+    timexes = dating.with_vague_futures(tag(text, article.published, article.published_precision), article.published)
     pub = dating.publication_date(article.published, article.published_precision)
     mentions = all_mentions(doc, article.published, text[body_start:])
     places = _place_spans(doc)
@@ -69,6 +74,7 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     furniture = [(s - body_start, e - body_start) for s, e in article.furniture]
     body = text[body_start:]  # == doc.text, without rebuilding it from the tokens
     trigger_starts = sorted(sp.start for sp in doc.spans["triggers"])
+    ctx.earlier_triggers = sorted((sp.start, sp.text.lower()) for sp in doc.spans["triggers"])
     for raw in doc.sents:
         lo = bisect_left(trigger_starts, raw.start)
         if lo == len(trigger_starts) or trigger_starts[lo] >= raw.end:
@@ -127,15 +133,23 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
     sent_mentions = sent_mentions + _institution_mentions(doc, sent, sent_mentions, focus, ctx)
     sent_mentions.sort(key=lambda m: m.start)
     usable = roles.usable(doc, sent, sent_mentions, quotes, cls)
-    cands = candidates(doc, sent, a, cls, qty, quotes, bool(usable))
+    recent = set().union(*ctx.recent_types) if ctx.recent_types else set()
+    context = frozenset({"MEETING"} if "diplomacy" in recent else ())
+    cands = candidates(doc, sent, a, cls, qty, quotes, bool(usable), context)
+    casualties = any(k in qty for k in ("killed", "wounded", "killed_or_wounded"))
+    cands = [c for c in cands if not c.self_standing or not anaphora.refers_back(doc, sent, c.token, c.type, recent, ctx.earlier_triggers,
+                                                          casualties)]
     if not cands:
         return []
     rel = lambda i: doc[i].idx - a  # noqa: E731 - offset of token i in the sentence text
     statement = next((c for c in cands if c.type == "statement"), None)
     speaker_names: list[str] = []
     speech_clause = None
+    acting = [m for m in usable if not attribution.is_source(doc, sent, m)]
     if statement is not None:
-        speaker_names = roles.speakers(doc, sent, statement.token, usable, cls, focus)
+        first = _token_at(doc, a + clause_at(cls, rel(statement.token)).start)
+        speakable = [m for m in usable if attribution.may_speak(doc, sent, m, statement.token, first)]
+        speaker_names = roles.speakers(doc, sent, statement.token, speakable, cls, focus)
         if not speaker_names and ctx.prev_speakers and (
                 _CONTINUATION.search(sent_text) or _speaker_noun_only(sent_text)):
             speaker_names = ctx.prev_speakers[:1]
@@ -157,17 +171,25 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
             actors = roles.with_affiliations(speaker_names)
             targets: list[str] = []
         else:
-            reporter = set(speaker_names) if embedded else set()
-            actors, targets = roles.actors_and_targets(doc, sent, cand.token, cand.type, usable, reporter, focus,
+            # "Scholz kritisierte die russischen Angriffe", "Der Beschuss löste Kritik von Macron aus": the
+            # speaker talks about the event; a threat ("drohte mit einem Angriff") is the speaker's own plan
+            spoken_of = (statement is not None and tclause == speech_clause and cand.trigger[:1].isupper()
+                         and statement.trigger not in _THREATS
+                         and (statement.token < cand.token or statement.trigger[:1].isupper()))
+            reporter = set(speaker_names) if embedded or spoken_of else set()
+            actors, targets = roles.actors_and_targets(doc, sent, cand.token, cand.type, acting, reporter, focus,
                                                        cls)
             if embedded and tclause.kind == "complement" and _pronoun_in(sent_text, tclause, trig):
                 actors = roles.with_affiliations(speaker_names + [x for x in actors if x not in speaker_names],
                                                  targets)
             acted.append((cand.token, actors))
+        passive = cand.type != "statement" and roles.is_passive(doc, sent, cand.token, cls)
+        mod = modality(cand.type, sent_text, tclause, embedded, passive)
         choice = _date_for(article, sent_text, a + body_start, cls, quotes, timexes, trig, cand.type,
                            speech_clause if cand.type == "statement" or embedded else None, actors, pub, ctx,
                            done + out, sent_mentions, speaker_names)
-        mod = modality(cand.type, sent_text, tclause, embedded)
+        if choice is pub and mod in ("asserted", "claimed"):
+            choice = dating.former_term(cand.type, actors[:1], article.published) or choice
         location = _location(doc, sent, places, cand.token)
         quantity = _quantity_for(cand.type, qty)
         confidence = round(min(0.95, cand.confidence + (0.05 if actors else -0.15)
@@ -209,6 +231,11 @@ def _institution_mentions(doc: Doc, sent: Span, found: list[Mention], focus: lis
         if texts[i] in INSTITUTIONS and i not in taken and texts[i - 1].lower() in ("das", "die", "dem", "der"):
             out.append(Mention(state, i, i + 1, idxs[i], True, "state"))
     return out
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """Index of the token that starts at or after character `char` of the doc."""
+    return min(bisect_left(token_columns(doc)[2], char), len(doc) - 1)
 
 
 def _pronoun_in(sent_text: str, clause, trig: int) -> bool:
@@ -277,6 +304,7 @@ def _focus(ctx: _Context) -> list[str]:
 
 
 def _update_context(ctx: _Context, doc: Doc, sent: Span, found: list[Event], mentions: list[Mention]) -> None:
+    ctx.recent_types = ctx.recent_types[-1:] + [{e.type for e in found}]
     if found:
         ctx.prev_events = found
         ctx.prev_speakers = [e.actors[0] for e in found if e.type == "statement" and e.actors]

@@ -22,8 +22,18 @@ _PLAN = re.compile(r"\b(?:will|wollen|wollte|plant|planen|plante|geplant\w*|soll
 _REPORTIVE_SOLL = re.compile(r"\bsoll\w*\b[^.]*\b(?:worden sein|getötet|verwundet)", re.IGNORECASE)
 
 
-def modality(event_type: str, sentence: str, clause: Clause, embedded_in_speech: bool) -> str:
-    """The modality of an event of `event_type` whose trigger sits in `clause` of `sentence`."""
+_CONFIRMED = re.compile(r"\b(?:bestätigt\w*|räumt\w*\b[^.]*\bein)\b", re.IGNORECASE)
+_PROPOSED = re.compile(r"\b(?:vorgeschlagen|schlägt\b[^.]*\bvor|schlug\b[^.]*\bvor|erwägt|erwägen|erwog\w*|"
+                       r"angeregt)\b", re.IGNORECASE)
+_FUTURE_WERDEN = re.compile(r"\b(?:wird|werden)\b", re.IGNORECASE)
+
+
+def modality(event_type: str, sentence: str, clause: Clause, embedded_in_speech: bool, passive: bool = False) -> str:
+    """The modality of an event of `event_type` whose trigger sits in `clause` of `sentence`.
+
+    `passive`: the trigger is a participle with a form of 'werden' ("Kiew wird angegriffen"): 'wird' is then no
+    plan.
+    """
     local = sentence[clause.start:clause.end]
     if event_type == "statement":
         if re.search(r"\b(?:laut|zufolge|berichteten Staatsmedien)\b", sentence, re.IGNORECASE) and \
@@ -36,10 +46,12 @@ def modality(event_type: str, sentence: str, clause: Clause, embedded_in_speech:
         return "hypothetical"
     if _SPEC.search(local):
         return "speculative"
-    if clause.kind == "purpose":
-        return "planned"
-    if _REPORTIVE_SOLL.search(sentence) or _CLAIM.search(sentence) or embedded_in_speech:
+    if clause.kind == "purpose" or (clause.start > 0 and _PROPOSED.search(sentence[:clause.start])):
+        return "planned"  # "Trump hat vorgeschlagen, diese Sanktionen ... zu verschärfen"
+    if _REPORTIVE_SOLL.search(sentence) or _CLAIM.search(sentence):
         return "claimed"
-    if _PLAN.search(local):
-        return "planned"
-    return "asserted"
+    if embedded_in_speech:
+        # "Nordkorea hat erstmals offiziell bestätigt, dass es Truppen entsandt hat": the actor's own confirmation
+        return "asserted" if _CONFIRMED.search(sentence[:clause.start]) else "claimed"
+    plan = _PLAN.search(_FUTURE_WERDEN.sub(" ", local) if passive else local)
+    return "planned" if plan else "asserted"

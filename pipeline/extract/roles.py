@@ -8,6 +8,8 @@ verb after a quote ("..., sagte Rakhuba"); "zitiert die New York Times Rubio" qu
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.actors import (
@@ -104,9 +106,79 @@ def _names(ms: list[Mention]) -> list[str]:
     return out
 
 
+SUPPORT_NOUNS = frozenset({"Unterstützung", "Hilfe"})
+"""'mit der Unterstützung nordkoreanischer Streitkräfte': the forces named after the noun act for the subject."""
+FINITE_SUBORDINATE = frozenset({"relative", "complement", "temporal", "causal", "concessive", "conditional"})
+_WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
+_COORD = frozenset({"und", "sowie", ",", "oder"})
+_VENUE_PREPS = frozenset({"in", "im", "bei", "beim", "aus", "nach"})
+
+
+def is_passive(doc: Doc, sent: Span, trigger_i: int, cls: list[Clause]) -> bool:
+    """'Kiew wird seit Tagen angegriffen', 'wurde ... erobert': a participle trigger with a form of 'werden' in its
+    clause. The grammatical subject is then the target."""
+    word = doc[trigger_i].text
+    if not word[:1].islower() or not (re.match(r"^[a-zäöü]*ge[a-zäöüß]+(?:t|en)$", word) or word.endswith("iert")
+                                      or re.match(r"^(?:be|ver|zer|er|ent)[a-zäöüß]+(?:t|en)$", word)):
+        return False
+    tclause = clause_at(cls, doc[trigger_i].idx - sent.start_char)
+    return any(doc[j].text in _WERDEN and clause_at(cls, doc[j].idx - sent.start_char) == tclause
+               for j in range(max(sent.start, trigger_i - 12), min(sent.end, trigger_i + 3)))
+
+
+def _is_venue(doc: Doc, sent: Span, m: Mention) -> bool:
+    """'bei Treffen in Paris und London': a city coordinated with a place under a locative preposition."""
+    i = m.start
+    return (not m.adjectival and i - 3 >= sent.start and doc[i - 1].text in _COORD
+            and doc[i - 2].text[:1].isupper() and doc[i - 3].lower_ in _VENUE_PREPS)
+
+
+def _of_other_noun(doc: Doc, sent: Span, m: Mention, trigger_i: int) -> bool:
+    """'am Rande der Beerdigung von Papst Franziskus': 'von X' after a noun that is not the trigger names a
+    participant of that other thing, not the acting side."""
+    i = m.start - 1
+    return (i - 2 >= sent.start and doc[i].lower_ in ("von", "vom") and doc[i - 1].text[:1].isupper()
+            and i - 1 != trigger_i and doc[i - 1].text not in SUPPORT_NOUNS and doc[i - 2].lower_ in _DETERMINERS)
+
+
+def _possessor(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention]) -> Mention | None:
+    """'die russischen Angriffe', 'Russlands stetige Vorstöße', 'einer ukrainischen Offensive': the adjective or
+    genitive right before an event noun names who does it."""
+    if not doc[trigger_i].text[:1].isupper():
+        return None
+    j = trigger_i - 1
+    while j >= sent.start and j > trigger_i - 3 and doc[j].text[:1].islower() and doc[j].text.isalpha():
+        if doc[j].lower_ in _DETERMINERS:
+            return None
+        for m in mentions:
+            if m.end == j + 1 and m.adjectival and m.kind == "state":
+                return m
+        j -= 1
+    for m in mentions:
+        if m.end == j + 1 and m.kind in ("state", "organisation") and not m.adjectival and doc[j].text.endswith("s"):
+            return m
+    return None
+
+
+_DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                          "seine", "seiner", "seinen", "ihre", "ihrer", "ihren"})
+
+
 def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, mentions: list[Mention],
                        exclude: set[str], focus: list[str], cls: list[Clause]) -> tuple[list[str], list[str]]:
     """Acting side (subject-ish first) and targets of a non-statement event triggered at `trigger_i`."""
+    mentions = [m for m in mentions if not _is_venue(doc, sent, m) and not _of_other_noun(doc, sent, m, trigger_i)]
+    if doc[trigger_i].text in SUPPORT_NOUNS and event_type == "troop_deployment":
+        helpers = [m for m in mentions if trigger_i < m.start <= trigger_i + 3]
+        if helpers:
+            helped = [m.name for m in mentions if m.start < trigger_i and m.name != helpers[0].name
+                      and preceding_preposition(doc, m, sent) is None]
+            return with_affiliations([helpers[0].name], helped), with_affiliations(helped)
+    if event_type != "statement" and is_passive(doc, sent, trigger_i, cls):
+        return _passive_roles(doc, sent, trigger_i, mentions, exclude)
+    owner = _possessor(doc, sent, trigger_i, mentions)
+    tclause = clause_at(cls, doc[trigger_i].idx - sent.start_char)
+    in_clause = {m.name for m in mentions if clause_at(cls, doc[m.start].idx - sent.start_char) == tclause}
     actors: list[str] = []
     targets: list[str] = []
     later: list[str] = []
@@ -135,13 +207,48 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
             continue  # "in der Ukraine": where, not who
         else:
             later.append(m.name)
-    if not subject_found and focus and _pronoun_subject(doc, sent, trigger_i):
-        actors.insert(0, focus[0])
+    opens = focus and _pronoun_opens_clause(doc, sent, trigger_i, tclause, mentions, cls)
+    if focus and (opens or not subject_found and _pronoun_subject(doc, sent, trigger_i)):
+        actors = [focus[0]] + [a for a in actors if a != focus[0]]
+        if opens:
+            in_clause.add(focus[0])
     for name in later:
         if name not in actors and name not in targets:
             actors.append(name)
     actors = [a for a in actors if a not in targets] or actors
+    if tclause.kind in FINITE_SUBORDINATE and any(a in in_clause for a in actors):
+        actors = [a for a in actors if a in in_clause] + [a for a in actors if a not in in_clause]
+    if owner is not None and owner.name not in exclude:
+        actors = [owner.name] + [a for a in actors if a != owner.name]
+        targets = [t for t in targets if t != owner.name]
     return with_affiliations(actors, targets), with_affiliations(targets)
+
+
+def _passive_roles(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention],
+                   exclude: set[str]) -> tuple[list[str], list[str]]:
+    """Passive voice: the agent follows 'von'/'durch'; the subject and other unmarked names are the targets."""
+    actors: list[str] = []
+    targets: list[str] = []
+    for m in mentions:
+        if m.name in exclude:
+            continue
+        prep = preceding_preposition(doc, m, sent)
+        if prep in ("von", "vom", "durch", "seitens"):
+            if m.name not in actors:
+                actors.append(m.name)
+        elif (prep in TARGET_PREPS or prep is None and not m.adjectival) and m.name not in targets:
+            targets.append(m.name)
+    return with_affiliations(actors, targets), with_affiliations(targets)
+
+
+def _pronoun_opens_clause(doc: Doc, sent: Span, trigger_i: int, tclause: Clause, mentions: list[Mention],
+                          cls: list[Clause]) -> bool:
+    """'während er die Ukraine ... drängt': a pronoun right after the clause's opening word, before any name."""
+    start = sent.start_char + tclause.start
+    first = next((t.i for t in doc[sent.start:trigger_i] if t.idx >= start), None)
+    if first is None or first + 1 >= trigger_i or tclause.kind == "main":
+        return False
+    return doc[first + 1].text in PRONOUNS and not any(first <= m.start <= first + 1 for m in mentions)
 
 
 def _pronoun_subject(doc: Doc, sent: Span, trigger_i: int) -> bool:

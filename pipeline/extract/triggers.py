@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import vocab
-from pipeline.extract.clauses import Clause, clause_at, in_ranges
+from pipeline.extract.clauses import Clause, clause_at, in_ranges, is_occasion
 from pipeline.nlp import token_columns
 
 _SO_SPEAKER = re.compile(r",\s*so\s+(?:der|die|das)\s+[A-ZÄÖÜ]")
@@ -30,6 +30,8 @@ class Candidate:
     """index of the trigger token in the doc"""
     confidence: float
     trigger: str
+    self_standing: bool = True
+    """the trigger alone names the event ("Angriff"), no act word was required ("Sanktionen" + "verhängte")"""
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +40,11 @@ def _rules() -> dict[int, vocab.Rule]:
 
 
 def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities: dict,
-               quotes: list[tuple[int, int]], has_actor: bool) -> list[Candidate]:
+               quotes: list[tuple[int, int]], has_actor: bool, context: frozenset[str] = frozenset()) -> list[Candidate]:
     """The best trigger per event type in `sent` whose rule conditions hold.
 
-    Offsets of `cls` and `quotes` count from `offset0` (a character offset of `doc`).
+    Offsets of `cls` and `quotes` count from `offset0` (a character offset of `doc`); `context` holds cue classes
+    the previous sentences set (MEETING).
     """
     rules = _rules()
     s0, s1 = sent.start, sent.end
@@ -49,9 +52,11 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
     if not trig:
         return []
     cues_by_clause: dict[Clause, set[str]] = {}
+    cue_at: dict[int, set[str]] = {}
     for sp in _in_sentence(doc, "cues", s0, s1):
         cues_by_clause.setdefault(clause_at(cls, sp.start_char - offset0), set()).add(sp.label_)
-    sentence_cues = set()
+        cue_at.setdefault(sp.start, set()).add(sp.label_)
+    sentence_cues = set(context)
     if "amount" in quantities:
         sentence_cues.add("MONEY")
     if "troops" in quantities:
@@ -70,9 +75,13 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
         off = sp.start_char - offset0
         clause = clause_at(cls, off)
         if rule.requires:
-            present = sentence_cues | cues_by_clause.get(clause, set())
+            present = sentence_cues | (set().union(*cues_by_clause.values()) if rule.requires_anywhere
+                                       else cues_by_clause.get(clause, set()))
             if not any(c in present for c in rule.requires):
                 continue
+        if rule.followed_by and not any(c in cue_at.get(j, ()) for j in range(sp.end, min(s1, sp.end + 3))
+                                        for c in rule.followed_by):
+            continue
         if rule.particles and not _particle(doc, sp.start, s1, rule, cls, offset0, clause):
             continue
         if rule.blocked_by:
@@ -83,14 +92,26 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
         if in_ranges(off, quotes):
             continue  # quoted words are what someone said, not what the text reports
         if rule.type == "statement" and (
-                clause.kind == "relative" or (sp.end < s1 and doc[sp.end].text in _PASSIVE_AFTER)):
+                (clause.kind == "relative" and not is_occasion(sent.text[offset0 - sent.start_char:], clause))
+                or (sp.end < s1 and doc[sp.end].text in _PASSIVE_AFTER)):
             continue
-        if _NOUNISH.match(sp.text) and any(doc[j].text in ANCHORS for j in range(max(s0, sp.start - 3), sp.start)):
+        if _NOUNISH.match(sp.text) and _anchored(doc, s0, sp.start):
             continue
         prev = best.get(rule.type)
         if prev is None or rule.confidence > prev.confidence:
-            best[rule.type] = Candidate(rule.type, sp.start, rule.confidence, sp.text)
+            best[rule.type] = Candidate(rule.type, sp.start, rule.confidence, sp.text, not rule.requires)
     return list(best.values())
+
+
+def _anchored(doc: Doc, s0: int, i: int) -> bool:
+    """'seit der Invasion', 'nach dem Angriff': an anchor word governs the noun at `i` (no punctuation between;
+    'schlägt vor, die Sanktionen' is a verb particle, not an anchor)."""
+    for j in range(i - 1, max(s0, i - 3) - 1, -1):
+        if doc[j].is_punct:
+            return False
+        if doc[j].text in ANCHORS:
+            return True
+    return False
 
 
 def _in_sentence(doc: Doc, group: str, s0: int, s1: int) -> list[Span]:

@@ -18,9 +18,10 @@ from pipeline.errors import VocabularyError
 from pipeline.model import EVENT_TYPES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-ACTOR_KINDS = ("state", "person", "organisation", "group")
-QUANTITY_CUES = ("MONEY", "TROOPS", "CASUALTIES", "SPEAKER", "SO_SPEAKER", "ACTOR")
-"""Cue classes that are not word lists: conditions the extractor checks on the sentence itself."""
+ACTOR_KINDS = ("state", "person", "organisation", "group", "media")
+QUANTITY_CUES = ("MONEY", "TROOPS", "CASUALTIES", "SPEAKER", "SO_SPEAKER", "ACTOR", "MEETING")
+"""Cue classes that are not word lists: conditions the extractor checks on the sentence itself (MEETING: a
+meeting or talks were reported in the last sentences)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class Rule:
     """the particle may stand anywhere in the clause ("deutlich gemacht"), not only clause-final after it"""
     blocked_by: frozenset[str]
     confidence: float
+    requires_anywhere: bool = False
+    """the required cue may stand in any clause of the sentence, not only the trigger's ("drängen darauf, ...
+    Sicherheitsgarantien zu geben")"""
+    followed_by: tuple[str, ...] = ()
+    """cue classes of which one must start within the three tokens after the trigger ("Unterstützung
+    nordkoreanischer Streitkräfte")"""
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,10 @@ def triggers() -> Triggers:
         for cls in requires:
             if cls not in cues and cls not in QUANTITY_CUES:
                 raise VocabularyError(f"{where}: requires unknown cue class {cls!r}; define it under 'cues'")
+        followed_by = _str_list(row.get("followed_by"), where, "followed_by")
+        for cls in followed_by:
+            if cls not in cues:
+                raise VocabularyError(f"{where}: followed_by unknown cue class {cls!r}; define it under 'cues'")
         conf = row.get("confidence", 0.7)
         if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
             raise VocabularyError(f"{where}: confidence {conf!r} must be a number between 0 and 1")
@@ -198,7 +209,8 @@ def triggers() -> Triggers:
             requires=requires, particles=_str_list(row.get("with"), where, "with"),
             particles_anywhere=bool(row.get("with_anywhere", False)),
             blocked_by=frozenset(w.lower() for w in _str_list(row.get("blocked_by"), where, "blocked_by")),
-            confidence=float(conf)))
+            confidence=float(conf), followed_by=followed_by,
+            requires_anywhere=bool(row.get("requires_anywhere", False))))
     exclude = frozenset(w.lower() for w in _str_list(raw.get("exclude"), "triggers.yaml", "exclude"))
     return Triggers(rules=tuple(rules), cues=cues, exclude=exclude)
 
