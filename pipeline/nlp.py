@@ -145,6 +145,7 @@ class Lexicon:
             self._index("triggers", str(rule.rule_id), rule.words, rule.heads)
         self.head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         self.exclude = trig.exclude
+        self.exclude_endings = trig.exclude_endings
         self._cache: dict[str, list | None] = {}
         self.first_names = PhraseMatcher(nlp.vocab, attr="ORTH")
         from pipeline.extract.actors import first_names
@@ -168,7 +169,7 @@ class Lexicon:
         hits = self.words.get(text)
         if hits is None and text[:1].isupper() and len(text) > 4:
             low = text.lower()
-            if low not in self.exclude:
+            if low not in self.exclude and not low.endswith(self.exclude_endings):
                 for n in self.head_lengths:
                     if n <= len(low) and low[-n:] in self.heads:
                         hits = self.heads[low[-n:]]

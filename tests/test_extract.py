@@ -325,3 +325,31 @@ def test_extract_statement_at_an_occasion_named_before():
 ])
 def test_extract_modality_of_confirmations_proposals_passives(text, etype, modality):
     assert by_type(text)[etype].modality == modality
+
+
+@pytest.mark.parametrize("text, etype", [
+    # unseen general news (sports, business, domestic politics) with war-like words
+    ("Der Stürmer traf in der 64. Minute per Kopf zum 1:0.", "diplomacy"),
+    ("Russlands Teamstürmer hat in der Champions League bereits sechsmal getroffen.", "diplomacy"),
+    ("Kapitän Luisao ist verletzt und fällt für das Spiel gegen Benfica aus.", "attack"),
+    ("Nadal hat 2015 zweimal gegen den Italiener verloren.", "territorial_change"),
+    ("Der Minister räumte ein Problem mit der Türkei ein.", "territorial_change"),
+    ("Bei einem Verkehrsunfall in Wien ist ein zehnjähriges Mädchen getötet worden.", "attack"),
+    ("Die Partei will weiter für eine Willkommenskultur kämpfen.", "attack"),
+    ("Die Landes-ÖVP hat im Vorwahlkampf einen Assistenten bezahlt.", "attack"),
+    ("Der Konzern startet eine Charmeoffensive bei den Kunden.", "attack"),
+    ("Vorstandschef John Cryan betonte im Gespräch mit der Zeitung die Bedeutung des Geschäfts.", "diplomacy"),
+    ("Der Gipfel habe noch immer kein definitives Ergebnis gebracht.", "diplomacy"),
+])
+def test_extract_general_news_words_are_not_war_events(text, etype):
+    assert etype not in by_type(text), [(e.type, e.trigger) for e in events_of(text)]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Bei Kämpfen um Bachmut wurden 30 Soldaten getötet.", "attack"),
+    ("Ukrainische Truppen räumten die Stadt Awdijiwka.", "territorial_change"),
+    ("Russlands Vormarsch im Donbass hat sich verlangsamt.", "territorial_change"),
+    ("Scholz traf Selenskyj am Montag in Kiew.", "diplomacy"),
+])
+def test_extract_war_reports_still_found(text, etype):
+    assert etype in by_type(text), [(e.type, e.trigger) for e in events_of(text)]

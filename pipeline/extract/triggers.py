@@ -97,6 +97,8 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
             continue
         if _NOUNISH.match(sp.text) and _anchored(doc, s0, sp.start):
             continue
+        if rule.type == "diplomacy" and sp.start > s0 and doc[sp.start - 1].lower_ == "im":
+            continue  # "im Gespräch mit dem STANDARD", "als Nachfolger im Gespräch": an idiom, not talks
         prev = best.get(rule.type)
         if prev is None or rule.confidence > prev.confidence:
             best[rule.type] = Candidate(rule.type, sp.start, rule.confidence, sp.text, not rule.requires)

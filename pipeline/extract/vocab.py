@@ -52,6 +52,8 @@ class Triggers:
     cues: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     """cue class -> (words, heads)"""
     exclude: frozenset[str]
+    exclude_endings: tuple[str, ...] = ()
+    """lower-case endings of compounds never taken as a compound match ("Vorwahlkampf", "Charmeoffensive")"""
 
 
 def _read_yaml(name: str):
@@ -187,6 +189,20 @@ def triggers() -> Triggers:
             raise VocabularyError(f"{where}: expected 'words' and/or 'heads' lists")
         cues[str(cls)] = (_str_list(spec.get("words"), where, "words"),
                           tuple(h.lower() for h in _str_list(spec.get("heads"), where, "heads")))
+    word_sets = {str(k): _str_list(v, f"triggers.yaml word_sets {k!r}", "words")
+                 for k, v in (raw.get("word_sets") or {}).items()}
+
+    def expand(words: tuple[str, ...], where: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for w in words:
+            if w.startswith("@"):
+                if w[1:] not in word_sets:
+                    raise VocabularyError(f"{where}: unknown word set {w!r}; define it under 'word_sets'")
+                out.extend(word_sets[w[1:]])
+            else:
+                out.append(w)
+        return tuple(out)
+
     rules = []
     for i, row in enumerate(raw["rules"], 1):
         where = f"triggers.yaml rule {i}"
@@ -208,11 +224,13 @@ def triggers() -> Triggers:
             heads=tuple(h.lower() for h in _str_list(row.get("heads"), where, "heads")),
             requires=requires, particles=_str_list(row.get("with"), where, "with"),
             particles_anywhere=bool(row.get("with_anywhere", False)),
-            blocked_by=frozenset(w.lower() for w in _str_list(row.get("blocked_by"), where, "blocked_by")),
+            blocked_by=frozenset(w.lower() for w in expand(_str_list(row.get("blocked_by"), where, "blocked_by"),
+                                                           where)),
             confidence=float(conf), followed_by=followed_by,
             requires_anywhere=bool(row.get("requires_anywhere", False))))
     exclude = frozenset(w.lower() for w in _str_list(raw.get("exclude"), "triggers.yaml", "exclude"))
-    return Triggers(rules=tuple(rules), cues=cues, exclude=exclude)
+    endings = tuple(w.lower() for w in _str_list(raw.get("exclude_endings"), "triggers.yaml", "exclude_endings"))
+    return Triggers(rules=tuple(rules), cues=cues, exclude=exclude, exclude_endings=endings)
 
 
 @lru_cache(maxsize=1)
