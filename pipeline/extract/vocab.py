@@ -21,6 +21,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ACTOR_KINDS = ("state", "person", "organisation", "group")
 QUANTITY_CUES = ("MONEY", "TROOPS", "CASUALTIES", "SPEAKER", "SO_SPEAKER", "ACTOR")
 """Cue classes that are not word lists: conditions the extractor checks on the sentence itself."""
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (ten times faster, same values), else the pure-Python one."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def _read_yaml(name: str):
     path = DATA_DIR / name
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)
     except FileNotFoundError:
         raise VocabularyError(f"{path}: vocabulary file missing; restore it from git") from None
     except yaml.YAMLError as exc:
