@@ -257,14 +257,14 @@ def counts_by_actor(con: Con, f: Filters, period: str = "month", top: int = 10) 
 
 
 def aid_cumulative(con: Con, f: Filters, period: str = "month", top: int = 8) -> Result:
-    """Aid amounts (aid_package events) per donor (the first actor) and currency, summed per period and
-    cumulated over time; the `top` donors by total amount per currency."""
+    """Aid amounts (aid_package events) per donor (the first actor, "unknown donor" when the text names none)
+    and currency, summed per period and cumulated over time; the `top` donors by total amount per currency."""
     w, p = where(con, f)
     frame = _df(con, f"""
-        WITH x AS (SELECT date_trunc('{_period(period)}', e.date_start)::DATE AS period, e.actors[1] AS donor,
+        WITH x AS (SELECT date_trunc('{_period(period)}', e.date_start)::DATE AS period, coalesce(e.actors[1], 'unknown donor') AS donor,
                           e.currency, sum(e.amount) AS amount, count(*) AS n
                    FROM events e {w} {'AND' if w else 'WHERE'} e.type = 'aid_package' AND e.amount IS NOT NULL
-                        AND e.date_start IS NOT NULL AND len(e.actors) > 0
+                        AND e.date_start IS NOT NULL
                    GROUP BY ALL),
              top AS (SELECT donor, currency FROM (SELECT donor, currency, sum(amount) AS total FROM x
                                                   GROUP BY donor, currency)

@@ -19,7 +19,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from pipeline.errors import StoreError
 from pipeline.model import Article, Event, Skipped, Source
@@ -161,21 +160,18 @@ def _now() -> datetime:
 # ---------------------------------------------------------------- bulk insert
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, spec: tuple[tuple[str, pa.DataType], ...], rows: list) -> None:
-    """Insert rows (tuples in `spec` order) in one statement through an Arrow table: no per-row round trips."""
+def _insert(con: duckdb.DuckDBPyConnection, table: str, spec: tuple[tuple[str, str], ...], rows: list) -> None:
+    """Insert rows (tuples in `spec` order) in one statement: each column is bound as one list and unnested by
+    DuckDB, so there are no per-row round trips (and no Arrow table, whose construction imports pandas)."""
     if not rows:
         return
-    columns = list(zip(*rows, strict=True))
-    arrow = pa.table({name: pa.array(col, type=typ) for (name, typ), col in zip(spec, columns, strict=True)})
-    con.register("_bulk_rows", arrow)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _bulk_rows")
-    finally:
-        con.unregister("_bulk_rows")
+    columns = [list(col) for col in zip(*rows, strict=True)]
+    select = ", ".join(f"unnest(?::{typ}[]) AS {name}" for name, typ in spec)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT {select}", columns)
 
 
-_S, _I, _F, _D, _B, _T = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_(), pa.timestamp("us")
-_LS = pa.list_(pa.string())
+_S, _I, _F, _D, _B, _T = "VARCHAR", "BIGINT", "DOUBLE", "DATE", "BOOLEAN", "TIMESTAMP"
+_LS = "VARCHAR[]"
 
 ARTICLE_SPEC = (
     ("article_id", _S), ("doc", _S), ("path", _S), ("title", _S), ("source", _S), ("url", _S), ("published", _D),
@@ -221,13 +217,11 @@ def delete_inputs(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, str]
     keys = list(dict.fromkeys(keys))
     if not keys:
         return
-    con.register("_keys", pa.table({"path": pa.array([k[0] for k in keys], _S), "doc": pa.array([k[1] for k in keys], _S)}))
-    try:
-        con.execute("DELETE FROM mentions WHERE article_id IN "
-                    "(SELECT a.article_id FROM articles a JOIN _keys k ON a.path = k.path AND a.doc = k.doc)")
-        con.execute("DELETE FROM articles WHERE (path, doc) IN (SELECT path, doc FROM _keys)")
-    finally:
-        con.unregister("_keys")
+    keys_sql = "(SELECT unnest(?::VARCHAR[]) AS path, unnest(?::VARCHAR[]) AS doc)"
+    params = [[k[0] for k in keys], [k[1] for k in keys]]
+    con.execute("DELETE FROM mentions WHERE article_id IN "
+                f"(SELECT a.article_id FROM articles a JOIN {keys_sql} k ON a.path = k.path AND a.doc = k.doc)", params)
+    con.execute(f"DELETE FROM articles WHERE (path, doc) IN {keys_sql}", params)
 
 
 def insert_articles(con: duckdb.DuckDBPyConnection, extracted: Iterable[tuple[Article, list[Event]]]) -> None:

@@ -112,6 +112,20 @@ def test_dashboard_queries_aid_and_troops(con):
     assert queries.troop_reports(con, Filters(), limit=0).truncated
 
 
+def test_dashboard_queries_aid_without_a_named_donor_is_shown_as_unknown(tmp_path):
+    from tests.dashboard_fixtures import EVENTS
+
+    e2 = next(e for e in EVENTS if e[0] == "e2")
+    anonymous = (e2[0], e2[1], e2[2], e2[3], e2[4], e2[5], [], *e2[7:])
+    c = duckdb.connect(str(build(tmp_path / "events.duckdb", events=(anonymous,))), read_only=True)
+    try:
+        aid = queries.aid_cumulative(c, Filters())
+    finally:
+        c.close()
+    assert list(aid.frame[["donor", "currency", "cumulative"]].itertuples(index=False, name=None)) == [
+        ("unknown donor", "EUR", 500e6)]
+
+
 def test_dashboard_queries_matrices(con):
     m = queries.actor_type_matrix(con, Filters())
     assert int(m.frame.query("actor == 'North Korea' and type == 'troop_deployment'")["n"].iloc[0]) == 2

@@ -493,6 +493,28 @@ CASES = [
         "P30Y",
         None,
     ),
+    # news: a year named in passing does not set the year of a later month; the month resolves by tense
+    (
+        "2024-12-03",
+        "Er zog sich 2019 zurück. Der BRICS-Gipfel im Oktober, der in Sotschi stattfand, unterstrich die Versuche.",
+        "Oktober",
+        "DATE",
+        "2024-10",
+        None,
+    ),
+    # a weak-verb preterite ("äußerte", "-te"/"-ten") is past tense: the Thursday before the DCT (a Monday)
+    (
+        "2024-11-11",
+        "Die Beziehungen seit der Invasion im Jahr 2022. Der ukrainische Präsident äußerte am Donnerstag in "
+        "Budapest, dass die Weltführer nicht zuhören.",
+        "Donnerstag",
+        "DATE",
+        "2024-11-07",
+        None,
+    ),
+    ("2024-11-11", "Die Minister kritisierten am Freitag die Pläne.", "Freitag", "DATE", "2024-11-08", None),
+    ("2024-11-11", "Experten erwarten am Donnerstag eine Entscheidung.", "Donnerstag", "DATE", "2024-11-14", None),
+    ("2024-11-11", "Die zweite Runde beginnt am Freitag.", "Freitag", "DATE", "2024-11-15", None),
 ]
 
 

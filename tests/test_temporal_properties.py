@@ -49,3 +49,13 @@ def test_temporal_master_guards_change_no_match(text):
     """The first-character guards of MASTER only skip rules that cannot match: same hits as without them."""
     hits = [(m.start(), m.end(), m.lastgroup) for m in MASTER.finditer(text)]
     assert hits == [(m.start(), m.end(), m.lastgroup) for m in UNGUARDED.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, DCTS, st.integers(min_value=0, max_value=200))
+def test_temporal_until_gives_the_same_first_expressions(text, dct, until):
+    """Tagging up to an offset finds exactly the expressions of a full pass that start before it."""
+    full = tag(text, dct)
+    partial = tag(text, dct, until=until)
+    assert partial == full[: len(partial)]
+    assert all(t in partial for t in full if t.start < until)

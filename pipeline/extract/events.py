@@ -64,7 +64,11 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     if not text[body_start:].strip():
         return []
     doc = nlp(text[body_start:])
-    timexes = dating.with_vague_futures(tag(text, article.published, article.published_precision), article.published)
+    trigger_starts = sorted(sp.start for sp in doc.spans["triggers"])
+    # only sentences with a trigger word read dates: tag up to the end of the last one (none without triggers)
+    timexes = tag(text, article.published, article.published_precision,
+                  until=body_start + doc[trigger_starts[-1]].sent.end_char) if trigger_starts else []
+    timexes = dating.with_vague_futures(timexes, article.published)
     pub = dating.publication_date(article.published, article.published_precision)
     mentions = all_mentions(doc, article.published, text[body_start:])
     places = _place_spans(doc)
@@ -73,7 +77,6 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     ti = 0
     furniture = [(s - body_start, e - body_start) for s, e in article.furniture]
     body = text[body_start:]  # == doc.text, without rebuilding it from the tokens
-    trigger_starts = sorted(sp.start for sp in doc.spans["triggers"])
     ctx.earlier_triggers = sorted((sp.start, sp.text.lower()) for sp in doc.spans["triggers"])
     for raw in doc.sents:
         lo = bisect_left(trigger_starts, raw.start)

@@ -18,6 +18,9 @@ RECENT = 600
 """A month or date with an explicit year, written within this many characters, anchors month and day names in news
 too (when nothing dated came between)."""
 
+HEADING_CHARS = 60
+"""A line this short without closing punctuation is a heading."""
+
 
 class Draft(NamedTuple):
     """A normalized expression before its interval is computed."""
@@ -49,6 +52,8 @@ class Context:
     far_years: int = 0
     """Explicit years written so far that lie more than two years before the DCT, and the others."""
     near_years: int = 0
+    far_headings: int = 0
+    """Of the far years, those written in a heading line."""
     _bounds: list[int] | None = field(default=None, repr=False)
     _tense: dict[int, int] = field(default_factory=dict, repr=False)
 
@@ -79,7 +84,10 @@ class Context:
         if self.dct is None:
             return True
         last_far = self.ref_year_explicit is not None and self.ref_year_explicit < self.dct.year - 2
-        return last_far and self.far_years > self.near_years
+        # one year named in passing ("Er zog sich 2019 zurück") does not turn news into history; one heading
+        # ("1861", "Westfront 1944/1945") over the text does
+        framed = self.far_years > 1 or self.far_headings > 0
+        return last_far and self.far_years > self.near_years and framed
 
     @property
     def historical(self) -> bool:
@@ -122,8 +130,16 @@ class Context:
                 self.ref_year_explicit = d.year
             if self.dct is not None and d.year < self.dct.year - 2:
                 self.far_years += 1
+                self.far_headings += self.in_heading(pos)
             else:
                 self.near_years += 1
+
+    def in_heading(self, pos: int) -> bool:
+        """True when pos lies on a short line without closing punctuation: a heading such as "1861"."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start : end if end >= 0 else len(self.text)].strip()
+        return len(line) <= HEADING_CHARS and not line.endswith((".", "!", "?", ":", '"', "“"))
 
     def saw_news_cue(self) -> None:
         """Count a DCT-bound word ("gestern", "morgen", "am morgigen Sonntag") as evidence of news, like a recent

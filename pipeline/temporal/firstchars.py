@@ -1,9 +1,10 @@
-"""The characters a regular expression can start a match with, as a character class.
+"""What the first characters of a match of a regular expression can be, as a regex for a lookahead guard.
 
-`MASTER` (patterns.py) tries all of its rules at every word start; most rules cannot start with the character
-found there. Guarding each rule with a lookahead on its possible first characters, `(?=[...])`, makes the engine
-skip a rule after one class test instead of walking into its groups and tries. The class is computed from the
-parsed pattern and is always a superset of the true first characters, so a guard never changes what matches.
+`MASTER` (patterns.py) tries all of its rules at every word start, yet at most word starts no rule can match
+("Präsident", "sagte"). A lookahead on the first few characters every match must begin with lets the engine give
+up on a position, or on one rule, after a few character tests instead of walking into the groups and tries of
+every rule. The guard is computed from the parsed pattern and always accepts a superset of the real prefixes, so
+it never changes what matches.
 """
 
 from __future__ import annotations
@@ -18,72 +19,112 @@ except ImportError:  # Python 3.10: the same parser under its old names
 _CATEGORY = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s"}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
+MAX_PREFIXES = 20_000
+"""Beyond this many distinct prefixes a guard costs more than it saves: none is made."""
+
+Atom = frozenset  # the items of one character class: "a", "0-9", r"\d", r"\s"
+Prefix = tuple  # of Atoms; shorter than the requested length when a match can end there
 
 
 class _Unbounded(Exception):
-    """The pattern can start with any character (\\w, ., a negated class...): no useful guard."""
+    """A match can start with (nearly) any character (\\w, ., a negated class...) or be empty: no useful guard."""
 
 
-def first_class(pattern: str, flags: int = 0) -> str | None:
-    """A character class `[...]` matching every character a match of `pattern` can start with; None when a
-    match can be empty or start with (nearly) any character."""
+def prefix_guard(patterns: str | list[str], flags: int = 0, length: int = 1) -> str | None:
+    """A regex matching the first `length` characters of every match of any of `patterns` (compiled with
+    `flags`), for use in a lookahead; None when some match can be empty or start with nearly any character."""
+    prefixes: set[Prefix] = set()
     try:
-        items, nullable = _first(sre_parse.parse(pattern, flags))
+        for pattern in [patterns] if isinstance(patterns, str) else patterns:
+            prefixes |= _seq(sre_parse.parse(pattern, flags), length)
     except _Unbounded:
         return None
-    if nullable or not items:
+    if not prefixes or () in prefixes:
         return None
-    return "[" + "".join(sorted(items)) + "]"
+    return _trie(prefixes)
 
 
-def _first(seq) -> tuple[set[str], bool]:
-    """(class items a match of the sequence can start with, whether the sequence can match empty)."""
-    out: set[str] = set()
+def _trie(prefixes: set[Prefix]) -> str:
+    """Alternation over the first atoms, each followed by the trie of what may follow it; atoms that are
+    followed by the same trie share one character class."""
+    if () in prefixes:
+        return ""  # a match may end here (or the prefix is long enough): anything may follow
+    rests: dict[Atom, set[Prefix]] = {}
+    for p in prefixes:
+        rests.setdefault(p[0], set()).add(p[1:])
+    classes: dict[str, set[str]] = {}
+    for atom, rest in rests.items():
+        classes.setdefault(_trie(rest), set()).update(atom)
+    parts = []
+    for follow, items in sorted(classes.items()):
+        cls = "[" + "".join(sorted(items)) + "]"
+        parts.append(cls + (f"(?:{follow})" if "|" in follow else follow))
+    return "|".join(parts)
+
+
+def _concat(heads: set[Prefix], tails: set[Prefix], length: int) -> set[Prefix]:
+    out: set[Prefix] = set()
+    for h in heads:
+        if len(h) >= length:
+            out.add(h)
+            continue
+        out.update((h + t)[:length] for t in tails)
+        if len(out) > MAX_PREFIXES:
+            raise _Unbounded("too many prefixes")
+    return out
+
+
+def _seq(seq, length: int) -> set[Prefix]:
+    out: set[Prefix] = {()}
     for op, av in seq:
-        items, nullable = _first_item(op, av)
-        out |= items
-        if not nullable:
-            return out, False
-    return out, True
+        if all(len(p) >= length for p in out):
+            break
+        out = _concat(out, _item(op, av, length), length)
+    return out
 
 
-def _first_item(op, av) -> tuple[set[str], bool]:
-    if op == c.LITERAL:
-        return {_escape(av)}, False
-    if op == c.IN:
-        return _class_items(av), False
+def _item(op, av, length: int) -> set[Prefix]:
+    if op in (c.LITERAL, c.IN):
+        return {(_atom(op, av),)}
     if op in _ZERO_WIDTH:
-        return set(), True  # a lookaround only narrows what follows; ignoring it keeps a superset
+        return {()}  # a lookaround only narrows what follows; ignoring it keeps a superset
     if op == c.SUBPATTERN:
-        return _first(av[3])
+        return _seq(av[3], length)
     if op == getattr(c, "ATOMIC_GROUP", None):
-        return _first(av)
+        return _seq(av, length)
     if op in _REPEATS:
-        items, nullable = _first(av[2])
-        return items, nullable or av[0] == 0
+        low, high, body = av
+        once = _seq(body, length)
+        out: set[Prefix] = set()
+        reps: set[Prefix] = {()}
+        for n in range(length + 1):
+            if n >= low:
+                out |= reps
+            if n >= high:
+                break
+            reps = _concat(reps, once, length)
+        if low > length:
+            out |= reps
+        return out
     if op == c.BRANCH:
-        out: set[str] = set()
-        any_nullable = False
-        for branch in av[1]:
-            items, nullable = _first(branch)
-            out |= items
-            any_nullable = any_nullable or nullable
-        return out, any_nullable
+        return set().union(*(_seq(branch, length) for branch in av[1]))
     raise _Unbounded(op)
 
 
-def _class_items(items) -> set[str]:
-    out: set[str] = set()
-    for op, av in items:
-        if op == c.LITERAL:
-            out.add(_escape(av))
-        elif op == c.RANGE:
-            out.add(_escape(av[0]) + "-" + _escape(av[1]))
-        elif op == c.CATEGORY and av in _CATEGORY:
-            out.add(_CATEGORY[av])
+def _atom(op, av) -> Atom:
+    if op == c.LITERAL:
+        return Atom({_escape(av)})
+    out = set()
+    for item_op, item in av:
+        if item_op == c.LITERAL:
+            out.add(_escape(item))
+        elif item_op == c.RANGE:
+            out.add(_escape(item[0]) + "-" + _escape(item[1]))
+        elif item_op == c.CATEGORY and item in _CATEGORY:
+            out.add(_CATEGORY[item])
         else:
-            raise _Unbounded(op)
-    return out
+            raise _Unbounded(item_op)
+    return Atom(out)
 
 
 def _escape(code: int) -> str:

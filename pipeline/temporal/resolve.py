@@ -26,7 +26,11 @@ _PAST_CUES = re.compile(
     r"startete|endete|endeten|dauerte|lebte|wählte|wählten|bestätigte|bestätigten|gelang|galt|hieß|tötete|"
     r"töteten|zerstörte|attackierte|eroberte|eroberten|unterzeichnete|unterzeichneten|verkündete|gestern|"
     r"vorgestern|damals|kürzlich|vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|"
-    r"ge[a-zäöüß]{3,}(?<!geg)(?:t|en))\b",
+    r"ge[a-zäöüß]{3,}(?<!geg)(?:t|en)|"
+    # weak-verb preterites ("äußerte", "kritisierten"); not an adjective before its noun ("die zweite Runde"), a
+    # superlative or -st/-tt word ("besten", "bitte"), nor the -ten of verbs whose stem ends in t ("erwarten",
+    # "arbeiten", "halten", "bieten", "richten", "vertreten", "bedeuten")
+    r"[a-zäöüß]{3,}(?<!ar|al|ei|ie|re|or|ra|eu)(?<!ach|ich|ech|üch)(?<![ts])ten?(?!\s+[A-ZÄÖÜ]))\b",
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:wird|werden|werde|wirst|würde|würden|soll|sollen|sollte|sollten|will|wollen|plant|planen|geplant|"
@@ -35,7 +39,11 @@ _FUTURE_CUES = re.compile(
 )
 _NOT_PARTICIPLES = frozenset(
     {"gegen", "geben", "gehen", "gelten", "genen", "gestern", "gewinnen", "geraten", "gerichten", "gesten",
-     "gebieten", "gemeinden", "gegenden", "geschichten", "gelenken", "gewalten"}
+     "gebieten", "gemeinden", "gegenden", "geschichten", "gelenken", "gewalten",
+     # -te/-ten words that are not weak-verb preterites: adverbs, present forms of t-stem verbs, and modal verbs
+     # (their forms say what could or should happen, not when: "konnte dies am Wochenende tun")
+     "heute", "hinten", "töten", "vermuten", "könnte", "könnten", "konnte", "konnten", "möchte", "möchten",
+     "mochte", "mochten", "dürfte", "dürften", "durfte", "durften", "sollte", "sollten", "wollte", "wollten"}
 )  # fmt: skip
 
 

@@ -51,8 +51,11 @@ DCT_PRECISIONS = ("day", "month", "year", "unknown")
 _COARSEN = {"month": "M", "year": "Y"}
 
 
-def tag(text: str, dct: date | None, dct_precision: str = "day") -> list[Timex]:
+def tag(text: str, dct: date | None, dct_precision: str = "day", until: int | None = None) -> list[Timex]:
     """Every temporal expression in `text`, sorted and non-overlapping, resolved against `dct`.
+
+    `until`: only the expressions found before this offset (a caller that needs no more saves the rest of the
+    pass; what comes later never changes an earlier expression, so these are the same as in a full pass).
 
     `dct_precision` says how much of `dct` is known: with "month" or "year", values computed from the DCT are
     cut to that precision ("gestern" in an article dated only 2024-11 -> 2024-11); "unknown" ignores the DCT.
@@ -64,6 +67,8 @@ def tag(text: str, dct: date | None, dct_precision: str = "day") -> list[Timex]:
     out: list[Timex] = []
     last_end = 0
     for hit in MASTER.finditer(text):
+        if until is not None and hit.start() >= until:
+            break
         rule = hit.lastgroup
         match = COMPILED[rule].fullmatch(text, hit.start(), hit.end())
         if match is None:  # cannot happen: the rule's pattern is the master's alternative
