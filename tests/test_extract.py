@@ -353,3 +353,18 @@ def test_extract_general_news_words_are_not_war_events(text, etype):
 ])
 def test_extract_war_reports_still_found(text, etype):
     assert etype in by_type(text), [(e.type, e.trigger) for e in events_of(text)]
+
+
+def test_extract_events_of_an_article_with_an_inferred_date_are_marked_inferred():
+    import hashlib
+    from datetime import date
+
+    from pipeline.extract import extract_mentions, load_nlp
+    from pipeline.model import Article
+
+    text = "Am 3. März 2025 berichtete die Zeitung. Russland hat die Stadt Charkiw mit Raketen angegriffen."
+    h = hashlib.sha256(text.encode()).hexdigest()
+    article = Article(article_id=h[:16], doc="x.txt", path="/x.txt", text=text, content_hash=h,
+                      published=date(2025, 3, 3), published_precision="day", published_basis="inferred")
+    (attack,) = [e for e in extract_mentions(article, load_nlp()) if e.type == "attack"]
+    assert (attack.date_start, attack.date_end, attack.date_basis) == (date(2025, 3, 3), date(2025, 3, 3), "inferred")

@@ -33,16 +33,19 @@ class DateChoice:
     value: str | None = None
 
 
-def publication_date(published: date | None, precision: str) -> DateChoice:
-    """The article's own date as an interval: a month-precise publication gives the whole month."""
+def publication_date(published: date | None, precision: str, basis: str = "publication") -> DateChoice:
+    """The article's own date as an interval: a month-precise publication gives the whole month.
+
+    `basis` is "inferred" when the article's date was itself inferred from its text (no date came with it).
+    """
     if published is None or precision == "unknown":
         return DateChoice(None, None, "unknown", "publication")
     if precision == "month":
         last = calendar.monthrange(published.year, published.month)[1]
-        return DateChoice(published.replace(day=1), published.replace(day=last), "month", "publication")
+        return DateChoice(published.replace(day=1), published.replace(day=last), "month", basis)
     if precision == "year":
-        return DateChoice(date(published.year, 1, 1), date(published.year, 12, 31), "year", "publication")
-    return DateChoice(published, published, "day", "publication")
+        return DateChoice(date(published.year, 1, 1), date(published.year, 12, 31), "year", basis)
+    return DateChoice(published, published, "day", basis)
 
 
 _ATTRIBUTIVE = re.compile(r"^\s*(?:(?:nicht|mehr|so|noch|nie)\s+)*[a-zäöü]\w*(?:enen|ten|nden|enem|ener)\s+[A-ZÄÖÜ]")

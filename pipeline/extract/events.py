@@ -69,7 +69,8 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
     timexes = tag(text, article.published, article.published_precision,
                   until=body_start + doc[trigger_starts[-1]].sent.end_char) if trigger_starts else []
     timexes = dating.with_vague_futures(timexes, article.published)
-    pub = dating.publication_date(article.published, article.published_precision)
+    pub = dating.publication_date(article.published, article.published_precision,
+                                  "inferred" if article.published_basis == "inferred" else "publication")
     mentions = all_mentions(doc, article.published, text[body_start:])
     places = _place_spans(doc)
     ctx = _Context()
