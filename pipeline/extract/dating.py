@@ -125,7 +125,16 @@ def governing_timex(sent_text: str, sent_start: int, cls: list[Clause], quotes: 
     return best
 
 
-def from_timex(tx: Timex) -> DateChoice:
+_SEIT_BEFORE = re.compile(r"\b(?:seit|Seit)\s+(?:(?:dem|der|den)\s+)?$")
+
+
+def from_timex(tx: Timex, text: str = "", published: date | None = None) -> DateChoice:
+    """The event's date from its governing expression. "seit dem vergangenen Monat" (since X) is an interval
+    from the start of X to the article's date: the state it reports began then and holds at publication."""
+    m = _SEIT_BEFORE.search(text, max(0, tx.start - 12), tx.start)
+    if m and published is not None and tx.date_start is not None and tx.date_start <= published:
+        return DateChoice(tx.date_start, published,
+                          tx.precision or "unknown", "text", text[m.start():tx.end], tx.value)
     return DateChoice(tx.date_start, tx.date_end, tx.precision or "unknown", "text", tx.text, tx.value)
 
 

@@ -275,7 +275,7 @@ def _date_for(article, sent_text, abs_a, cls, quotes, timexes, trig, event_type,
     if wk is not None and (tx is None or wk.text and "nachdem" in wk.text):
         return wk
     if tx is not None:
-        return dating.from_timex(tx)
+        return dating.from_timex(tx, article.text, article.published)
     # a sentence continuing the previous one's event takes its date
     if ctx.prev_events and (_CONTINUATION.search(sent_text) or (speaker_names and speaker_names[0] in ctx.prev_speakers)):
         same = [e for e in ctx.prev_events if e.type == event_type] or \
