@@ -368,3 +368,73 @@ def test_extract_events_of_an_article_with_an_inferred_date_are_marked_inferred(
                       published=date(2025, 3, 3), published_precision="day", published_basis="inferred")
     (attack,) = [e for e in extract_mentions(article, load_nlp()) if e.type == "attack"]
     assert (attack.date_start, attack.date_end, attack.date_basis) == (date(2025, 3, 3), date(2025, 3, 3), "inferred")
+
+
+def test_extract_denied_event_keeps_the_acting_side_of_the_event_it_denies():
+    text = ("Russische Truppen haben nach Angaben aus Moskau das Dorf Kurachowe erobert. "
+            "Kiew bestreitet die Eroberung und erklärt, die eigenen Soldaten hielten weiter Stellungen.")
+    events = events_of(text)
+    (denied,) = [e for e in events if e.modality == "denied"]
+    assert denied.type == "territorial_change"
+    assert denied.actors[:1] == ("Russian Armed Forces",) and "Ukraine" not in denied.actors, denied.actors
+    (statement,) = [e for e in events if e.type == "statement"]
+    assert statement.actors[:1] == ("Ukraine",)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sagte dies" points back to what the same speaker was reported to say: no second statement
+    ("Selenskyj äußerte sich am Montag in einem Interview zur Lage an der Front. Selenskyj sagte dies am Tag eines "
+     "Drohnenangriffs auf Odessa, bei dem drei Menschen starben.", {"statement": 1, "attack": 1}),
+    # "sagte das Ministerium" is a new speaker, not a back-reference
+    ("Selenskyj äußerte sich am Montag in einem Interview zur Lage an der Front. Am Dienstag sagte das "
+     "Verteidigungsministerium in Moskau, die Lage sei stabil.", {"statement": 2}),
+    # Konjunktiv I without a speech verb continues the reported speech: no new event
+    ("Peskow zeigte sich in einem Interview skeptisch. Zwar sei Moskau zu Gesprächen bereit. Doch es gebe noch "
+     "offene Fragen.", {"statement": 1}),
+    # "ließ offen, ob ..." reports what was not said
+    ("Macron ließ offen, ob Frankreich weitere Soldaten nach Rumänien schicken werde.", {"statement": 0}),
+])
+def test_extract_statement_back_references_and_continuations(text, expected):
+    got: dict[str, int] = {}
+    for e in events_of(text):
+        got[e.type] = got.get(e.type, 0) + 1
+    assert {k: got.get(k, 0) for k in expected} == expected, got
+
+
+def test_extract_quantities_attach_to_the_event_they_count():
+    text = ("Bis zu 300 Söldner sollen getötet oder verwundet worden sein, als sie bei Angriffen halfen, das Dorf "
+            "Robotyne zurückzuerobern.")
+    found = by_type(text)
+    assert found["attack"].quantity == {"killed_or_wounded": 300}
+    assert found["territorial_change"].quantity == {}
+    # troops go to a deployment; without one, to the territorial change they made
+    found = by_type("Rund 2.000 russische Soldaten sind bei Pokrowsk vorgerückt.")
+    assert found["territorial_change"].quantity == {"troops": 2000}
+    found = by_type("Russland hat 5.000 Soldaten nach Kursk verlegt, um verlorenes Gebiet zurückzuerobern.")
+    assert found["troop_deployment"].quantity == {"troops": 5000}
+    assert found["territorial_change"].quantity == {}
+
+
+@pytest.mark.parametrize("text, etype, absent", [
+    # a name in a time phrase dates the event; it is no actor
+    ("Unterdessen hat Scholz vor Merz' Amtsantritt die Militärhilfe für die Ukraine um zwei Milliarden Euro "
+     "erhöht.", "aid_package", "Friedrich Merz"),
+    ("Nach der Wahl Trumps hat Biden der Ukraine weitere Waffen im Wert von 275 Millionen Dollar zugesagt.",
+     "aid_package", "Donald Trump"),
+])
+def test_extract_name_in_a_time_phrase_is_no_actor(text, etype, absent):
+    ev = by_type(text)[etype]
+    assert absent not in ev.actors and ev.actors, ev.actors
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # the decision to send troops is the event, not a deployment
+    ("Lukaschenko habe den Entschluss gefasst, weitere Soldaten an die Grenze zu schicken.", "policy_decision",
+     "troop_deployment"),
+    # foreign fighters fighting: their deployment, not a separate attack
+    ("Inzwischen kämpfen nordkoreanische Soldaten an der Seite Russlands gegen die Ukraine.", "troop_deployment",
+     "attack"),
+])
+def test_extract_decisions_and_foreign_fighters(text, present, absent):
+    found = by_type(text)
+    assert present in found and absent not in found, [(e.type, e.trigger) for e in events_of(text)]

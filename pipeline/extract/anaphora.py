@@ -2,6 +2,9 @@
 "Das Gespräch dauerte sieben Minuten", "Dennoch hat die Invasion ... nicht aufgehalten", "handelte es sich um
 ein positives Gespräch". Such a noun adds detail to the earlier event; it does not report a new one.
 
+A speech verb whose object is "dies"/"das" ("Lawrow sagte dies am Tag ...") restates what the same speaker
+was reported to say before (`restates`).
+
 A trigger noun refers back when a definite determiner (or "dieser") governs it, or it is the predicate of
 "es handelt sich um", AND the same kind of event was reported in the last two sentences or the same noun (or a
 compound with it as head) triggered earlier in the article. A sentence stating casualties is kept: it reports
@@ -31,6 +34,18 @@ def _stem(word: str) -> str:
     return low
 
 
+def definite(doc: Doc, sent: Span, token: int) -> bool:
+    """A definite determiner (or "dieser") governs the noun at `token`, only adjectives between them ("das erste
+    persönliche Treffen")."""
+    texts = token_columns(doc)[0]
+    for j in range(token - 1, max(sent.start, token - 4) - 1, -1):
+        if texts[j].lower() in DEFINITE:
+            return True
+        if not (texts[j][:1].islower() and texts[j].isalpha()):
+            return False
+    return False
+
+
 def refers_back(doc: Doc, sent: Span, token: int, event_type: str, recent_types: set[str],
                 earlier_triggers: list[tuple[int, str]], casualties: bool) -> bool:
     """True when the trigger noun at `token` refers to an event already reported (see the module docstring).
@@ -41,18 +56,25 @@ def refers_back(doc: Doc, sent: Span, token: int, event_type: str, recent_types:
     word = texts[token]
     if not word[:1].isupper() or token == sent.start or casualties:
         return False
-    definite = False
-    for j in range(token - 1, max(sent.start, token - 4) - 1, -1):
-        low = texts[j].lower()
-        if low in DEFINITE:
-            definite = True
-            break
-        if not (texts[j][:1].islower() and texts[j].isalpha()):
-            break  # only adjectives between the determiner and the noun ("das erste persönliche Treffen" too)
-    if not definite and not _PREDICATIVE.search(sent.text):
+    if not definite(doc, sent, token) and not _PREDICATIVE.search(sent.text):
         return False
     if event_type in recent_types:
         return True
     stem = _stem(word)
     end = bisect_left(earlier_triggers, (sent.start, ""))
     return any(stem in text for _, text in earlier_triggers[:end])
+
+
+_RESTATED = frozenset({"dies", "das", "dieses"})
+
+
+def restates(doc: Doc, sent: Span, token: int) -> bool:
+    """The speech verb at `token` takes "dies"/"das" as its object ("sagte dies", "erklärte das am Montag"): it
+    points back to a statement already reported; whether the speaker is the same is the caller's check. "sagte
+    das Ministerium" (an article before a noun) is not."""
+    texts = token_columns(doc)[0]
+    nxt = token + 1
+    if nxt >= sent.end or texts[nxt] not in _RESTATED:
+        return False
+    after = texts[nxt + 1] if nxt + 1 < sent.end else "."
+    return not after[:1].isupper() and after not in (",", ":")

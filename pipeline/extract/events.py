@@ -166,6 +166,9 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
                 continue
             if any(t < cand.token and acts and acts[0] == speaker_names[0] for t, acts in acted):
                 continue  # "Trump verhängte Sanktionen ..., beschuldigte ...": an action report, not a statement
+            if anaphora.restates(doc, sent, cand.token) and any(
+                    e.type == "statement" and e.actors[:1] == tuple(speaker_names[:1]) for e in done):
+                continue  # "Lawrow sagte dies am Tag ...": his statement reported before, not a new one
         trig = rel(cand.token)
         tclause = clause_at(cls, trig)
         embedded = statement is not None and cand.type != "statement" and tclause != speech_clause and not any(
@@ -189,13 +192,19 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
             acted.append((cand.token, actors))
         passive = cand.type != "statement" and roles.is_passive(doc, sent, cand.token, cls)
         mod = modality(cand.type, sent_text, tclause, embedded, passive)
+        if mod == "denied" and cand.type in recent and anaphora.definite(doc, sent, cand.token):
+            # "Die Ukraine bestreitet den Gebietsgewinn": the denied event is the one just reported (Russia's
+            # gain); the denier is its speaker, not its actor
+            earlier = next((e for e in reversed(done) if e.type == cand.type), None)
+            if earlier is not None:
+                actors, targets = list(earlier.actors), list(earlier.targets)
         choice = _date_for(article, sent_text, a + body_start, cls, quotes, timexes, trig, cand.type,
                            speech_clause if cand.type == "statement" or embedded else None, actors, pub, ctx,
                            done + out, sent_mentions, speaker_names)
         if choice is pub and mod in ("asserted", "claimed"):
             choice = dating.former_term(cand.type, actors[:1], article.published) or choice
         location = _location(doc, sent, places, cand.token)
-        quantity = _quantity_for(cand.type, qty)
+        quantity = _quantity_for(cand.type, qty, {c.type for c in cands})
         confidence = round(min(0.95, cand.confidence + (0.05 if actors else -0.15)
                                + (0.05 if choice.basis == "text" else 0.0)), 2)
         abs_a, abs_b = a + body_start, a + body_start + len(sent_text)
@@ -287,11 +296,20 @@ def _date_for(article, sent_text, abs_a, cls, quotes, timexes, trig, event_type,
     return pub
 
 
-def _quantity_for(event_type: str, qty: dict) -> dict:
-    keys = {"troop_deployment": ("troops",), "aid_package": ("amount", "currency"),
-            "attack": ("killed", "wounded", "killed_or_wounded"),
-            "territorial_change": ("killed", "wounded", "killed_or_wounded", "troops")}.get(event_type, ())
-    return {k: qty[k] for k in keys if k in qty}
+_QUANTITY_OWNERS = {"troops": ("troop_deployment", "territorial_change"), "amount": ("aid_package",),
+                    "currency": ("aid_package",), "killed": ("attack", "territorial_change"),
+                    "wounded": ("attack", "territorial_change"), "killed_or_wounded": ("attack", "territorial_change")}
+"""Which event of a sentence a figure belongs to, in order of preference: casualties to the attack (to the
+territorial change only when the sentence reports no attack), troops to the deployment, money to the aid."""
+
+
+def _quantity_for(event_type: str, qty: dict, types: set[str]) -> dict:
+    out = {}
+    for key, value in qty.items():
+        owner = next((t for t in _QUANTITY_OWNERS.get(key, ()) if t in types), None)
+        if owner == event_type:
+            out[key] = value
+    return out
 
 
 def _focus(ctx: _Context) -> list[str]:

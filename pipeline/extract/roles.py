@@ -141,6 +141,21 @@ def _of_other_noun(doc: Doc, sent: Span, m: Mention, trigger_i: int) -> bool:
             and i - 1 != trigger_i and doc[i - 1].text not in SUPPORT_NOUNS and doc[i - 2].lower_ in _DETERMINERS)
 
 
+_TIME_PREPS = frozenset({"vor", "nach", "während", "seit", "bis", "ab"})
+TERM_NOUNS = frozenset({"Amtszeit", "Amtsantritt", "Amtseinführung", "Amtsübernahme", "Präsidentschaft",
+                        "Wiederwahl", "Wahl", "Wahlsieg", "Regierungszeit", "Vereidigung", "Rückkehr", "Amtszeiten"})
+"""Nouns that, with a person's name, make a point in time: "vor Trumps zweiter Amtszeit"."""
+
+
+def _in_time_phrase(doc: Doc, sent: Span, m: Mention) -> bool:
+    """'vor Trumps zweiter Amtszeit', 'nach der Wahl Trumps': the name dates the event; it names no actor."""
+    i = m.start
+    if i - 1 >= sent.start and doc[i - 1].lower_ in _TIME_PREPS:
+        return any(doc[j].text in TERM_NOUNS for j in range(m.end, min(sent.end, m.end + 3)))
+    return (i - 3 >= sent.start and doc[i - 1].text in TERM_NOUNS and doc[i - 2].lower_ in ("der", "dem", "des")
+            and doc[i - 3].lower_ in _TIME_PREPS)
+
+
 def _possessor(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention]) -> Mention | None:
     """'die russischen Angriffe', 'Russlands stetige Vorstöße', 'einer ukrainischen Offensive': the adjective or
     genitive right before an event noun names who does it."""
@@ -167,7 +182,8 @@ _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine
 def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, mentions: list[Mention],
                        exclude: set[str], focus: list[str], cls: list[Clause]) -> tuple[list[str], list[str]]:
     """Acting side (subject-ish first) and targets of a non-statement event triggered at `trigger_i`."""
-    mentions = [m for m in mentions if not _is_venue(doc, sent, m) and not _of_other_noun(doc, sent, m, trigger_i)]
+    mentions = [m for m in mentions if not _is_venue(doc, sent, m) and not _of_other_noun(doc, sent, m, trigger_i)
+                and not _in_time_phrase(doc, sent, m)]
     if doc[trigger_i].text in SUPPORT_NOUNS and event_type == "troop_deployment":
         helpers = [m for m in mentions if trigger_i < m.start <= trigger_i + 3]
         if helpers:
