@@ -87,8 +87,10 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
         if rule.blocked_by:
             if lowers is None:
                 lowers = {t.lower() for t in token_columns(doc)[0][s0:s1]}
-            if rule.blocked_by & lowers:
-                continue
+            if rule.blocked_by & lowers and not any(
+                    c in sentence_cues or any(c in cues for cues in cues_by_clause.values())
+                    for c in rule.unblocked_by):
+                continue  # "Hackerangriff", "Messerangriff": no war event unless troops or weapons are named
         if in_ranges(off, quotes):
             continue  # quoted words are what someone said, not what the text reports
         if rule.type == "statement" and (

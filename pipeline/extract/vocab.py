@@ -46,6 +46,9 @@ class Rule:
     followed_by: tuple[str, ...] = ()
     """cue classes of which one must start within the three tokens after the trigger ("Unterstützung
     nordkoreanischer Streitkräfte")"""
+    unblocked_by: tuple[str, ...] = ()
+    """cue classes whose presence in the sentence lifts `blocked_by` ("Hackerangriff" blocks an attack unless
+    the sentence names troops, weapons or missiles)"""
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,10 @@ def triggers() -> Triggers:
         for cls in followed_by:
             if cls not in cues:
                 raise VocabularyError(f"{where}: followed_by unknown cue class {cls!r}; define it under 'cues'")
+        unblocked_by = _str_list(row.get("unblocked_by"), where, "unblocked_by")
+        for cls in unblocked_by:
+            if cls not in cues and cls not in QUANTITY_CUES:
+                raise VocabularyError(f"{where}: unblocked_by unknown cue class {cls!r}; define it under 'cues'")
         conf = row.get("confidence", 0.7)
         if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
             raise VocabularyError(f"{where}: confidence {conf!r} must be a number between 0 and 1")
@@ -228,7 +235,7 @@ def triggers() -> Triggers:
             particles_anywhere=bool(row.get("with_anywhere", False)),
             blocked_by=frozenset(w.lower() for w in expand(_str_list(row.get("blocked_by"), where, "blocked_by"),
                                                            where)),
-            confidence=float(conf), followed_by=followed_by,
+            confidence=float(conf), followed_by=followed_by, unblocked_by=unblocked_by,
             requires_anywhere=bool(row.get("requires_anywhere", False))))
     exclude = frozenset(w.lower() for w in _str_list(raw.get("exclude"), "triggers.yaml", "exclude"))
     endings = tuple(w.lower() for w in _str_list(raw.get("exclude_endings"), "triggers.yaml", "exclude_endings"))
