@@ -448,3 +448,23 @@ def test_extract_name_in_a_time_phrase_is_no_actor(text, etype, absent):
 def test_extract_decisions_and_foreign_fighters(text, present, absent):
     found = by_type(text)
     assert present in found and absent not in found, [(e.type, e.trigger) for e in events_of(text)]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a title without its country resolves only when the article is about that country
+    ("Der Kanzler sagte am Montag in Berlin, Deutschland stehe fest an der Seite der Ukraine.",
+     "Olaf Scholz", None),
+    ("Wien – Die Regierung in Wien berät über die Neutralität Österreichs. Der Kanzler sagte am Montag, Österreich "
+     "bleibe neutral.", None, "Olaf Scholz"),
+    ("Der österreichische Kanzler sagte am Montag in Brüssel, die Sanktionen seien wirksam.", None, "Olaf Scholz"),
+    ("Der chinesische Vizepräsident sagte am Montag, Peking unterstütze Gespräche über die Ukraine.", None,
+     "Kamala Harris"),
+    ("Der französische Präsident sagte am Montag, Frankreich stehe an der Seite der Ukraine.", None,
+     "Volodymyr Zelensky"),
+])
+def test_extract_office_titles_resolve_only_in_their_country(text, expected, absent):
+    names = {a for e in events_of(text) for a in e.actors}
+    if expected:
+        assert expected in names, names
+    if absent:
+        assert absent not in names, names

@@ -126,12 +126,35 @@ def title_holder(office_index: int, when: date | None) -> str | None:
     return None
 
 
-def title_mentions(doc: Doc, when: date | None, taken: set[int]) -> list[Mention]:
-    """Office titles resolved to their holder at `when`; a title directly followed by a name is skipped."""
+_NATIONALITY = re.compile(r"^[a-zäöü]+(?:ische|ischen|ischer|sche|schen|scher)$")
+
+
+def _context_fits(office: dict, text: str, cache: dict) -> bool:
+    """The article names the office's country more often than a rival country with the same bare title."""
+    key = office["office"]
+    if key not in cache:
+        def count(words):
+            if not words:
+                return 0
+            return len(re.findall(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", text))
+        cache[key] = count(office["context"]) > count(office["rival_context"])
+    return cache[key]
+
+
+def title_mentions(doc: Doc, when: date | None, taken: set[int], text: str | None = None) -> list[Mention]:
+    """Office titles resolved to their holder at `when`; a title directly followed by a name is skipped, a title
+    that does not name its country ("Kanzler") only resolves when the article is about that country."""
     out = []
+    offices = vocab.facts()["offices"]
+    fits: dict = {}
     for sp in doc.spans.get("titles", []):
         if sp.end in taken or (sp.end + 1 in taken and doc[sp.end].text[:1].isupper()):
             continue  # "der russische Präsident Wladimir Putin": the name speaks for itself
+        office = offices[int(sp.label_)]
+        if sp.text in office["bare_titles"]:
+            before = doc[sp.start - 1].text if sp.start > 0 else ""
+            if (_NATIONALITY.match(before) and before not in office["context"]) or not _context_fits(office, doc.text if text is None else text, fits):
+                continue  # "der österreichische Kanzler", "Kanzler" in an article about Austria
         holder = title_holder(int(sp.label_), when)
         if holder:
             out.append(Mention(holder, sp.start, sp.end, sp.start_char, False, "person"))
@@ -145,7 +168,7 @@ def all_mentions(doc: Doc, when: date | None, text: str | None = None) -> list[M
     taken = {i for m in known + persons for i in range(m.start, m.end)}
     surnames = surname_mentions(doc, doc.text if text is None else text, persons, taken)
     names = {i for m in persons + surnames + [k for k in known if k.kind == "person"] for i in range(m.start, m.end)}
-    titles = title_mentions(doc, when, names)
+    titles = title_mentions(doc, when, names, text)
     # a title overlapping a vocabulary adjective ("der russische Präsident") replaces it
     title_tokens = {i for m in titles for i in range(m.start, m.end)}
     known = [m for m in known if not any(i in title_tokens for i in range(m.start, m.end))]

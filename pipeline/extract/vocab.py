@@ -258,8 +258,14 @@ def facts() -> dict:
             if not isinstance(h, dict) or not h.get("name"):
                 raise VocabularyError(f"{where}: every holder needs a name, start and end")
             holders.append((h["name"], _date(h.get("start"), where, "start"), _date(h.get("end"), where, "end")))
-        offices.append({"office": off.get("office", f"office {i}"),
-                        "titles": _str_list(off.get("titles"), where, "titles"), "holders": tuple(holders)})
+        titles = _str_list(off.get("titles"), where, "titles")
+        bare = _str_list(off.get("bare_titles"), where, "bare_titles")
+        if set(bare) - set(titles):
+            raise VocabularyError(f"{where}: bare_titles {sorted(set(bare) - set(titles))} are not in 'titles'")
+        offices.append({"office": off.get("office", f"office {i}"), "titles": titles, "holders": tuple(holders),
+                        "bare_titles": frozenset(bare),
+                        "context": _str_list(off.get("context"), where, "context"),
+                        "rival_context": _str_list(off.get("rival_context"), where, "rival_context")})
 
     def periods(section: str) -> dict[str, tuple[tuple[date, date | None], ...]]:
         out = {}
