@@ -468,3 +468,17 @@ def test_extract_office_titles_resolve_only_in_their_country(text, expected, abs
         assert expected in names, names
     if absent:
         assert absent not in names, names
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # a past-tense follow-up taking up a noun of a sentence dated to a past period happened then
+    ("Im Oktober ermächtigte Berlin die Ukraine, gelieferte Marschflugkörper gegen Ziele in Russland einzusetzen. "
+     "Das russische Militär erklärte, die Ukraine habe die Marschflugkörper bereits eingesetzt.",
+     date(2024, 10, 1), date(2024, 10, 31)),
+    # a follow-up that shares only a name ("die Ukraine") is dated by publication
+    ("Im Oktober ermächtigte Berlin die Ukraine, gelieferte Marschflugkörper gegen Ziele in Russland einzusetzen. "
+     "Kremlsprecher Peskow sagte, die Ukraine werde den Krieg verlieren.", DCT, DCT),
+])
+def test_extract_past_follow_up_takes_the_previous_period(text, start, end):
+    (ev,) = [e for e in events_of(text) if e.type == "statement"]
+    assert (ev.date_start, ev.date_end) == (start, end), (ev.date_start, ev.date_end, ev.date_text)

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -21,7 +22,7 @@ from pipeline.extract.clauses import clause_at, clauses, in_ranges, quote_ranges
 from pipeline.extract.modality import modality
 from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.triggers import candidates
-from pipeline.extract.vocab import place_entries
+from pipeline.extract.vocab import actor_entries, place_entries
 from pipeline.model import Article, Event, Source
 from pipeline.nlp import token_columns
 from pipeline.temporal import Timex, tag
@@ -286,6 +287,10 @@ def _date_for(article, sent_text, abs_a, cls, quotes, timexes, trig, event_type,
     if tx is not None:
         return dating.from_timex(tx, article.text, article.published)
     # a sentence continuing the previous one's event takes its date
+    if ctx.prev_events and _past_follow_up(sent_text, ctx.prev_events):
+        prev = next(e for e in ctx.prev_events if e.date_basis == "text" and e.date_end)
+        return dating.DateChoice(prev.date_start, prev.date_end, prev.precision, "inferred", prev.date_text,
+                                 prev.date_value)
     if ctx.prev_events and (_CONTINUATION.search(sent_text) or (speaker_names and speaker_names[0] in ctx.prev_speakers)):
         same = [e for e in ctx.prev_events if e.type == event_type] or \
                [e for e in ctx.prev_events if e.type == "statement"] or ctx.prev_events
@@ -301,6 +306,34 @@ _QUANTITY_OWNERS = {"troops": ("troop_deployment", "territorial_change"), "amoun
                     "wounded": ("attack", "territorial_change"), "killed_or_wounded": ("attack", "territorial_change")}
 """Which event of a sentence a figure belongs to, in order of preference: casualties to the attack (to the
 territorial change only when the sentence reports no attack), troops to the deployment, money to the aid."""
+
+
+_DEFINITE_NOUN = re.compile(r"\b(?:[Dd]er|[Dd]ie|[Dd]as|den|dem|des)\s+(?:[a-zäöü]\w*\s+)?([A-ZÄÖÜ]\w{4,})")
+_PAST = re.compile(r"\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|meldete|meldeten|hatte|hatten|hätte|"
+                   r"hätten|war|waren|wurde|wurden|bestätigte|bestätigten|berichtete|berichteten)\b")
+
+
+def _past_follow_up(sent_text: str, prev_events: list[Event]) -> bool:
+    """'Letzten Monat ermächtigte Biden die Ukraine, Langstreckenraketen einzusetzen. Das Ministerium sagte, die
+    ukrainischen Streitkräfte hätten die Raketen bereits eingesetzt.': a past-tense sentence without a time of
+    its own that takes up, with a definite article, a noun of the previous sentence whose event the text dates
+    to a past period; it tells what happened then, not on the publication day."""
+    dated = [e for e in prev_events if e.date_basis == "text" and e.date_end]
+    if not dated or not _PAST.search(sent_text):
+        return False
+    if dated[0].date_end >= (dated[0].sources[0].published or dated[0].date_end):
+        return False  # the previous period reaches the publication: nothing to carry back
+    prev = dated[0].sources[0].sentence.lower()
+    names = _name_words()
+    return any(m.group(1).lower() in prev and m.group(1).lower() not in names
+               for m in _DEFINITE_NOUN.finditer(sent_text))
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Actor and place names (lower case): 'die Ukraine' in two sentences is no shared topic."""
+    rows = list(actor_entries()) + list(place_entries())
+    return frozenset(a.lower() for row in rows for a in [row["name"], *row["aliases"]])
 
 
 def _quantity_for(event_type: str, qty: dict, types: set[str]) -> dict:
