@@ -482,3 +482,14 @@ def test_extract_office_titles_resolve_only_in_their_country(text, expected, abs
 def test_extract_past_follow_up_takes_the_previous_period(text, start, end):
     (ev,) = [e for e in events_of(text) if e.type == "statement"]
     assert (ev.date_start, ev.date_end) == (start, end), (ev.date_start, ev.date_end, ev.date_text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Außenminister der G7 trafen sich am Montag in Rom. Besprochen wurden auch Sicherheitsgarantien für die "
+    "Ukraine.",
+    "Die Außenminister der G7 trafen sich am Montag in Rom. Ein Vorschlag, der diskutiert wurde, ist eine Pufferzone "
+    "zwischen Russland und der Ukraine.",
+])
+def test_extract_what_a_meeting_discussed_has_its_participants_as_actors(text):
+    first, second = [e for e in events_of(text) if e.type == "diplomacy"]
+    assert second.actors[:1] == first.actors[:1] and first.actors, (first.actors, second.actors)

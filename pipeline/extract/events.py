@@ -193,6 +193,13 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
             acted.append((cand.token, actors))
         passive = cand.type != "statement" and roles.is_passive(doc, sent, cand.token, cls)
         mod = modality(cand.type, sent_text, tclause, embedded, passive)
+        if cand.type == "diplomacy" and "diplomacy" in recent and (passive or not actors):
+            # "Angesprochen wurden auch ...", "Eine Idee, die diskutiert wurde, ...": what the meeting just
+            # reported discussed; its participants are the acting side
+            earlier = next((e for e in reversed(done) if e.type == "diplomacy"), None)
+            if earlier is not None and earlier.actors:
+                actors = list(earlier.actors) + [x for x in actors if x not in earlier.actors]
+                targets = [t for t in targets if t not in actors]
         if mod == "denied" and cand.type in recent and anaphora.definite(doc, sent, cand.token):
             # "Die Ukraine bestreitet den Gebietsgewinn": the denied event is the one just reported (Russia's
             # gain); the denier is its speaker, not its actor

@@ -118,6 +118,8 @@ def is_passive(doc: Doc, sent: Span, trigger_i: int, cls: list[Clause]) -> bool:
     """'Kiew wird seit Tagen angegriffen', 'wurde ... erobert': a participle trigger with a form of 'werden' in its
     clause. The grammatical subject is then the target."""
     word = doc[trigger_i].text
+    if trigger_i == sent.start:
+        word = word.lower()  # "Angesprochen wurden auch ...": a participle opening the sentence
     if not word[:1].islower() or not (re.match(r"^[a-zäöü]*ge[a-zäöüß]+(?:t|en)$", word) or word.endswith("iert")
                                       or re.match(r"^(?:be|ver|zer|er|ent)[a-zäöüß]+(?:t|en)$", word)):
         return False
