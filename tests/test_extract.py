@@ -59,6 +59,9 @@ def test_extract_type_and_roles(text, etype, actors, targets):
     "Die Spannungen haben sich seit der Invasion verschärft.",
     "Wird Trump die Ukraine aufrüsten?",
     "Im Wahlkampf ging es vor allem um Steuern.",
+    # an event inside an indirect question ("ob ...") is asked about, not reported
+    "Ob Russland im Frühjahr eine neue Offensive startet, ist unklar.",
+    "Die Nato prüft, ob sie weitere Truppen nach Litauen verlegt.",
 ])
 def test_extract_background_sentences_yield_no_event(text):
     assert events_of(text) == []

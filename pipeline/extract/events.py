@@ -34,6 +34,7 @@ EVENT_ORDER = ("statement", "troop_deployment", "aid_package", "attack", "diplom
 _PLACE_KIND_RANK = {"facility": 0, "village": 0, "town": 0, "city": 1, "region": 2, "sea": 3, "river": 3,
                     "country": 4}
 MAX_HEADLINE_CHARS = 160
+_OB = re.compile(r"\s*[Oo]b\s")
 _THREATS = frozenset({"drohte", "droht", "drohten", "Drohung", "Drohungen", "versprach", "versprochen"})
 
 
@@ -172,6 +173,8 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
                 continue  # "Lawrow sagte dies am Tag ...": his statement reported before, not a new one
         trig = rel(cand.token)
         tclause = clause_at(cls, trig)
+        if cand.type != "statement" and _OB.match(sent_text, tclause.start):
+            continue  # "ließ offen, ob Deutschland Taurus liefern werde": a question, not a report
         embedded = statement is not None and cand.type != "statement" and tclause != speech_clause and not any(
             m.name in speaker_names and m.start < cand.token and clause_at(cls, rel(m.start)) == tclause
             for m in sent_mentions)  # "Trump verhängte ..., beschuldigte ...": the speaker acts himself
