@@ -350,6 +350,7 @@ def test_extract_modality_of_confirmations_proposals_passives(text, etype, modal
     ("Nach Angaben der Polizei griffen Unbekannte den Mann vor einem Lokal an.", "attack"),
     ("Die Frau wurde bei einem Überfall auf eine Tankstelle verletzt, die Täter flüchteten.", "attack"),
     ("Die Mission dient dem Kampf gegen Schlepper im Mittelmeer.", "attack"),
+    ("Seit Wochen kämpft Roms Bürgermeister gegen die Korruption in der Stadtverwaltung.", "attack"),
 ])
 def test_extract_general_news_words_are_not_war_events(text, etype):
     assert etype not in by_type(text), [(e.type, e.trigger) for e in events_of(text)]
@@ -360,6 +361,7 @@ def test_extract_general_news_words_are_not_war_events(text, etype):
     ("Ukrainische Truppen räumten die Stadt Awdijiwka.", "territorial_change"),
     ("Russlands Vormarsch im Donbass hat sich verlangsamt.", "territorial_change"),
     ("Scholz traf Selenskyj am Montag in Kiew.", "diplomacy"),
+    ("Russland und die Ukraine kämpfen seit Monaten um die Stadt Bachmut.", "attack"),
     # with troops, weapons or missiles named, a blocked word does not cancel the attack
     ("Russland griff in der Nacht Kiew mit Raketen an, zugleich legten Hacker Server der Regierung lahm.",
      "attack"),
