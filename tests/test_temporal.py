@@ -614,6 +614,25 @@ CASES = [
         None,
     ),
     ("2024-11-11", "Der Film wird am Freitag ausgestrahlt.", "Freitag", "DATE", "2024-11-15", None),
+    (
+        "2014-10-08",
+        "Gruppen sollen gebildet werden: Dies ist ein Ergebnis des Treffens, das am Montag im Kommissariat "
+        "stattgefunden hat.",
+        "Montag",
+        "DATE",
+        "2014-10-06",
+        None,
+    ),
+    # "am selben Tag": "selben" needs its article, which the contraction holds
+    (
+        "2011-02-16",
+        "Am 8. Mai 1945 kapitulierte die Wehrmacht. Am selben Tag fiel die Stadt.",
+        "Am selben Tag",
+        "DATE",
+        "1945-05-08",
+        None,
+    ),
+    ("2011-02-16", "Im Juni 1941 griff er an. Im gleichen Monat fiel Minsk.", "Im gleichen Monat", "DATE", "1941-06", None),
     # a participle attribute carries its own tense, whatever the main clause says
     (
         "2024-11-13",

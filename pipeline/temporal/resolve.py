@@ -34,7 +34,8 @@ _PAST_CUES = re.compile(
 _PARTICIPLES = re.compile(
     # perfect and passive participles, with a separable prefix too ("hat sich ... ausgesprochen"); not one before
     # its noun ("des neu gewählten Präsidenten"), which says nothing of the clause's tense
-    r"\b(?:(?:an|auf|aus|ab|bei|ein|fest|mit|nach|vor|zurück|weg|um|los)(?=ge))?ge[a-zäöüß]{3,}(?<!geg)(?:t|en)\b"
+    r"\b(?:(?:an|auf|aus|ab|bei|ein|fest|mit|nach|vor|zurück|weg|um|los|statt|teil|zu|zusammen|fort|frei|hoch|"
+    r"her|heraus|hervor|hin|hinaus|durch|dar|voran|vorbei)(?=ge))?(?P<ge>ge[a-zäöüß]{3,}(?<!geg)(?:t|en))\b"
     r"(?!\s+[A-ZÄÖÜ])"
 )
 _FUTURE_CUES = re.compile(
@@ -62,7 +63,8 @@ def tense_of(sentence: str) -> int:
     past = sum(1 for m in _PAST_CUES.finditer(sentence) if m.group(0) not in _NOT_PARTICIPLES)
     future = len(_FUTURE_CUES.findall(sentence))
     if not future:  # beside "wird", "soll" a participle is passive or future perfect ("wird ... eröffnet")
-        past += sum(1 for m in _PARTICIPLES.finditer(sentence) if m.group(0) not in _NOT_PARTICIPLES)
+        # "umgehen", "abgeben" are infinitives of "gehen", "geben" with a prefix
+        past += sum(1 for m in _PARTICIPLES.finditer(sentence) if m.group("ge") not in _NOT_PARTICIPLES)
     if past > future:
         return PAST
     if future > past:
