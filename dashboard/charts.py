@@ -68,6 +68,78 @@ def count_marks(fig: go.Figure) -> int:
     return n
 
 
+# ---------------------------------------------------------------- date axes
+
+DATE_TICKS = (
+    # Never hours: a day is the finest a date in this data can be. Days and weeks, months, years.
+    {"dtickrange": [None, "M1"], "value": "%d %b %Y"},
+    {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+)
+MIN_DAYS = 14
+"""The narrowest date axis shown: a few events on one day must not give an axis in hours."""
+DENSE_LOW = 0.05
+"""Without a date filter the axis opens on the events from this quantile of their dates on (outliers reachable
+by zooming out)."""
+
+
+def date_axis(fig: go.Figure, lo=None, hi=None, min_days: int = MIN_DAYS, **kwargs) -> None:
+    """Date-only ticks on every x-axis of `fig`; with `lo`/`hi`, the range they span (at least `min_days`)."""
+    fig.update_xaxes(type="date", tickformatstops=list(DATE_TICKS), hoverformat="%d %b %Y", **kwargs)
+    if lo is not None and hi is not None:
+        lo, hi = pd.Timestamp(lo), pd.Timestamp(hi)
+        short = max(pd.Timedelta(days=min_days) - (hi - lo), pd.Timedelta(0)) / 2
+        fig.update_xaxes(range=[lo - short, hi + short])
+
+
+def dense_window(starts: pd.Series, ends: pd.Series | None = None, weights: pd.Series | None = None,
+                 low: float = DENSE_LOW) -> tuple[pd.Timestamp, pd.Timestamp, int]:
+    """(first, last, left out): the padded date range from the `low` quantile of the (weighted) start dates to
+    the last end date, and how many events start before it. Outliers years before the rest (a "first term"
+    interval, a mis-dated report) would otherwise squash every other event into a sliver of the axis."""
+    starts = pd.to_datetime(pd.Series(starts)).reset_index(drop=True)
+    ends = starts if ends is None else pd.to_datetime(pd.Series(ends)).reset_index(drop=True)
+    w = pd.Series(1, index=starts.index) if weights is None else pd.Series(weights).reset_index(drop=True)
+    keep = starts.notna()
+    starts, ends, w = starts[keep], ends[keep].fillna(starts[keep]), w[keep]
+    if starts.empty:
+        return pd.NaT, pd.NaT, 0
+    order = starts.sort_values().index
+    cum = w[order].cumsum() / max(w.sum(), 1)
+    q = starts[order][cum >= low].iloc[0] if (cum >= low).any() else starts.min()
+    last = max(ends.max(), starts.max())
+    pad = max((last - q) * 0.04, pd.Timedelta(days=3))
+    lo = q - pad
+    if lo <= starts.min():  # nothing far out: show everything
+        lo = starts.min() - pad
+    left_out = int(w[(ends < lo)].sum())
+    return lo, last + pad, left_out
+
+
+def open_on(fig: go.Figure, starts: pd.Series, ends: pd.Series | None = None, weights: pd.Series | None = None,
+            x_range: tuple | None = None, what: str = "events") -> None:
+    """The opening x-range: the filter's dates when set, else where the events are (`dense_window`), with a
+    note when some are outside it."""
+    date_axis(fig)
+    if x_range and all(x_range):
+        date_axis(fig, pd.Timestamp(x_range[0]) - pd.Timedelta(days=1), pd.Timestamp(x_range[1]) + pd.Timedelta(days=2))
+        return
+    lo, hi, left_out = dense_window(starts, ends, weights)
+    if pd.isna(lo):
+        return
+    date_axis(fig, lo, hi)
+    if left_out:
+        fig.add_annotation(
+            text=f"{left_out:,} earlier {what} outside this view: double-click the chart (or zoom out) to show all dates",
+            xref="paper", yref="paper", x=0, y=1, yshift=4, xanchor="left", yanchor="bottom", showarrow=False,
+            font={"size": 11, "color": "#555555"})
+
+
+def integer_axis(fig: go.Figure, top: float, **kwargs) -> None:
+    """Counts have whole-number ticks: one per unit up to 10, otherwise plotly's (integer) steps."""
+    fig.update_yaxes(rangemode="tozero", tickformat=",d", **({"dtick": 1} if top <= 10 else {}), **kwargs)
+
+
 # ---------------------------------------------------------------- timeline
 
 
@@ -108,10 +180,9 @@ def build_timeline(frame: pd.DataFrame, lane_title: str = "Actor", x_range: tupl
             clickmode="event+select", dragmode="zoom")
     fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=[safe(_lane_label(x, lane_title)) for x in lanes],
                      range=[len(lanes) - 0.5, -0.5], title=lane_title, showgrid=False, zeroline=False)
-    fig.update_xaxes(type="date", title="Date (bars: the interval an imprecise date stands for)")
-    if x_range and all(x_range):
-        fig.update_xaxes(range=[pd.Timestamp(x_range[0]) - pd.Timedelta(days=1),
-                                pd.Timestamp(x_range[1]) + pd.Timedelta(days=2)])
+    fig.update_xaxes(title="Date (bars: the interval an imprecise date stands for)")
+    per_event = frame.drop_duplicates("event_id")
+    open_on(fig, per_event["date_start"], per_event["date_end"], x_range=x_range)
     for i in range(1, len(lanes)):
         fig.add_hline(y=i - 0.5, line={"color": "#dddddd", "width": 1})
     return fig
@@ -132,7 +203,8 @@ def build_timeline_counts(frame: pd.DataFrame, lane_title: str = "Actor") -> go.
         hovertemplate="%{y}<br>%{x|%d %b %Y}: %{z:,} events<extra></extra>"))
     _layout(fig, height=max(320, 40 * len(pivot) + 140))
     fig.update_yaxes(title=lane_title, autorange="reversed")
-    fig.update_xaxes(type="date", title="Date (start of period)")
+    fig.update_xaxes(title="Date (start of period)")
+    date_axis(fig)
     return fig
 
 
@@ -152,36 +224,61 @@ def fill_periods(frame: pd.DataFrame, period: str) -> pd.DataFrame:
     return out.reindex(full, fill_value=0).reset_index()
 
 
-def build_counts(frame: pd.DataFrame, by: str = "type", period: str = "month") -> go.Figure:
-    """Events per period: stacked bars by type, or a heatmap actor × period (empty periods count as 0)."""
+def period_span(starts: pd.Series, period: str) -> tuple[pd.Series, pd.Series]:
+    """(middle, length in ms) of each period starting at `starts`: a bar or cell then covers its own month
+    (or week), rather than being centred on its first day and reaching half into the one before."""
+    start = pd.to_datetime(pd.Series(starts)).reset_index(drop=True)
+    end = start + (pd.DateOffset(months=1) if period == "month" else pd.Timedelta(days=7))
+    length = (end - start).dt.total_seconds() * 1000
+    return start + (end - start) / 2, length
+
+
+def build_counts(frame: pd.DataFrame, by: str = "type", period: str = "month", x_range: tuple | None = None
+                 ) -> go.Figure:
+    """Events per period: stacked bars by type, or a heatmap actor × period (empty periods count as 0).
+    Each bar spans its period; the axis opens on the filter's dates, or on where the events are."""
     if by != "type":
-        return _counts_heatmap(fill_periods(frame, period), period)
+        return _counts_heatmap(fill_periods(frame, period), period, x_range)
     fig = go.Figure()
     keys = list(dict.fromkeys(frame["key"]))
     keys = [t for t in EVENT_TYPES if t in keys] + [k for k in keys if k not in EVENT_TYPES]
-    hover = "%{x|%b %Y}" if period == "month" else "week of %{x|%d %b %Y}"
+    hover = "%{customdata|%b %Y}" if period == "month" else "week of %{customdata|%d %b %Y}"
     for key in keys:
         sub = frame[frame["key"] == key]
         name = type_label(key, plural=True)
-        fig.add_trace(go.Bar(x=sub["period"], y=sub["n"], name=name, marker={"color": color_of(key)},
+        middle, length = period_span(sub["period"], period)
+        fig.add_trace(go.Bar(x=middle, y=sub["n"].to_numpy(), width=length * 0.92, name=name,
+                             marker={"color": color_of(key)}, customdata=pd.to_datetime(sub["period"]),
                              hovertemplate=f"{name}<br>{hover}: %{{y:,}}<extra></extra>"))
     _layout(fig, barmode="stack")
-    fig.update_yaxes(title=f"events per {period}", rangemode="tozero")
-    fig.update_xaxes(title=None, type="date")
+    top = frame.groupby("period")["n"].sum().max() if len(frame) else 0
+    integer_axis(fig, top, title=f"events per {period}")
+    fig.update_xaxes(title=None)
+    starts = pd.to_datetime(frame["period"])
+    ends = starts + (pd.DateOffset(months=1) if period == "month" else pd.Timedelta(days=7)) - pd.Timedelta(days=1)
+    open_on(fig, starts, ends, frame["n"], x_range=x_range)
     return fig
 
 
-def _counts_heatmap(frame: pd.DataFrame, period: str) -> go.Figure:
+def _counts_heatmap(frame: pd.DataFrame, period: str, x_range: tuple | None = None) -> go.Figure:
     """Actors (rows, busiest first) × periods: readable for a handful of events and for a million alike."""
     pivot = frame.pivot_table(index="key", columns="period", values="n", aggfunc="sum", fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=False).index]
-    hover = "%{x|%b %Y}" if period == "month" else "week of %{x|%d %b %Y}"
+    starts = pd.to_datetime(pd.Series(pivot.columns))
+    middle, _ = period_span(starts, period)
+    hover = "%{customdata|%b %Y}" if period == "month" else "week of %{customdata|%d %b %Y}"
+    z = pivot.to_numpy()
+    top = int(z.max()) if z.size else 0
     fig = go.Figure(go.Heatmap(
-        z=pivot.to_numpy(), x=pd.to_datetime(pivot.columns), y=[safe(k) for k in pivot.index], colorscale="Blues",
-        colorbar={"title": "events"}, xgap=1, ygap=1, hovertemplate=f"%{{y}}<br>{hover}: %{{z:,}} events<extra></extra>"))
+        z=z, x=middle, y=[safe(k) for k in pivot.index], colorscale="Blues",
+        customdata=[list(starts)] * len(pivot),
+        colorbar={"title": "events", "tickformat": ",d", **({"dtick": 1} if top <= 10 else {})},
+        xgap=1, ygap=1, hovertemplate=f"%{{y}}<br>{hover}: %{{z:,}} events<extra></extra>"))
     _layout(fig, height=max(300, 34 * len(pivot) + 140))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(type="date", title=None)
+    fig.update_xaxes(title=None)
+    ends = starts + (pd.DateOffset(months=1) if period == "month" else pd.Timedelta(days=7)) - pd.Timedelta(days=1)
+    open_on(fig, starts, ends, pd.Series(pivot.sum(axis=0).to_numpy()), x_range=x_range)
     return fig
 
 
@@ -190,8 +287,8 @@ def pad_dates(fig: go.Figure, dates: pd.Series, min_days: int = 60) -> None:
     if len(dates) == 0:
         return
     lo, hi = pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
-    pad = max(pd.Timedelta(days=min_days) - (hi - lo), pd.Timedelta(0)) / 2 + (hi - lo) * 0.03
-    fig.update_xaxes(type="date", range=[lo - pad, hi + pad])
+    pad = (hi - lo) * 0.03
+    date_axis(fig, lo - pad, hi + pad, min_days=min_days)
 
 
 def build_aid(frame: pd.DataFrame) -> go.Figure:

@@ -16,7 +16,10 @@ from dashboard.filters import Filters, format_day, from_query_params, to_query_p
 from pipeline.model import EVENT_TYPES, MODALITIES
 
 ALL, LAST30, LAST90, CUSTOM = "All dates", "Last 30 days of data", "Last 3 months of data", "Custom range"
-KEYS = ("f_actors", "f_affiliated", "f_period", "f_dates", "f_types", "f_modalities", "f_outlets", "f_docs", "f_text")
+KEYS = ("f_actors", "f_affiliated", "f_period", "f_dates", "f_from", "f_to", "f_types", "f_modalities", "f_outlets",
+        "f_docs", "f_text")
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+"""What the typed date boxes accept (st.date_input's own default is only ten years either side of today)."""
 
 
 def _bounds() -> tuple[date, date]:
@@ -36,15 +39,43 @@ def preset_range(preset: str, first: date, last: date) -> tuple[date, date]:
     return first, last
 
 
+def _set_dates(lo: date, hi: date) -> None:
+    """One place that moves the range: the slider and both typed boxes always show the same two dates."""
+    st.session_state.update({"f_dates": (lo, hi), "f_from": lo, "f_to": hi})
+
+
 def _on_preset() -> None:
     first, last = _bounds()
     preset = st.session_state["f_period"]
     if preset != CUSTOM:
-        st.session_state["f_dates"] = preset_range(preset, first, last)
+        _set_dates(*preset_range(preset, first, last))
+    st.session_state.pop("f_date_note", None)
 
 
 def _on_slider() -> None:
     st.session_state["f_period"] = CUSTOM
+    _set_dates(*st.session_state["f_dates"])
+    st.session_state.pop("f_date_note", None)
+
+
+def typed_range(typed_from: date | None, typed_to: date | None, first: date, last: date) -> tuple[date, date, str | None]:
+    """The range two typed dates stand for, and a note for the reader when it is not what they typed: an empty
+    box means the data's first (or last) date; From after To is swapped, and the note says so."""
+    lo, hi = typed_from or first, typed_to or last
+    if lo > hi:
+        return hi, lo, (f"From ({format_day(lo)}) was after To ({format_day(hi)}): the two dates were swapped.")
+    return lo, hi, None
+
+
+def _on_typed() -> None:
+    first, last = _bounds()
+    lo, hi, note = typed_range(st.session_state.get("f_from"), st.session_state.get("f_to"), first, last)
+    st.session_state["f_period"] = CUSTOM
+    _set_dates(lo, hi)
+    if note:
+        st.session_state["f_date_note"] = note
+    else:
+        st.session_state.pop("f_date_note", None)
 
 
 def reset() -> None:
@@ -63,8 +94,9 @@ def _apply(f: Filters) -> None:
     st.session_state.update({
         "f_actors": list(f.actors), "f_affiliated": f.include_affiliated, "f_types": list(f.types),
         "f_modalities": list(f.modalities), "f_outlets": list(f.outlets), "f_docs": list(f.docs), "f_text": f.text,
-        "f_dates": dates, "f_period": period,
+        "f_dates": dates, "f_from": dates[0], "f_to": dates[1], "f_period": period,
     })
+    st.session_state.pop("f_date_note", None)
 
 
 def _current_query() -> dict[str, list[str]]:
@@ -105,6 +137,14 @@ def render() -> Filters:
     # A range from a link or a year preset may reach beyond the data: widen the slider rather than change it.
     sb.slider("Date range", min_value=min(first, lo), max_value=max(last, hi), key="f_dates", format="DD MMM YYYY",
               on_change=_on_slider, help="An event matches when its date interval overlaps this range.")
+    # Typed dates for an exact range: the slider moves in steps of weeks on a multi-year axis.
+    left, right = sb.columns(2)
+    left.date_input("From", key="f_from", min_value=EARLIEST, max_value=LATEST, format="DD.MM.YYYY",
+                    on_change=_on_typed, help="First day of the range (inclusive). Type it as DD.MM.YYYY.")
+    right.date_input("To", key="f_to", min_value=EARLIEST, max_value=LATEST, format="DD.MM.YYYY",
+                     on_change=_on_typed, help="Last day of the range (inclusive). Type it as DD.MM.YYYY.")
+    if st.session_state.get("f_date_note"):
+        sb.warning(st.session_state["f_date_note"], icon=":material/swap_horiz:")
     sb.multiselect("Event types", list(EVENT_TYPES), key="f_types", format_func=lambda t: type_label(t, True),
                    placeholder="All types")
     sb.multiselect("Modality", list(MODALITIES), key="f_modalities", placeholder="Any modality",

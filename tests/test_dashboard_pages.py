@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,39 @@ def test_dashboard_pages_timeline_lanes_by_type(store):
     at = _open(_app(FILTERED), PAGES[0])
     at.segmented_control(key="tl_lane").set_value("Type").run()
     assert not at.exception and not at.error
+
+
+def test_dashboard_pages_typed_dates_set_slider_url_and_sentence(store):
+    at = _open(_app(), PAGES[0])
+    at.date_input(key="f_from").set_value(date(2024, 11, 1)).run()
+    at.date_input(key="f_to").set_value(date(2024, 11, 30)).run()
+    assert not at.exception
+    assert tuple(str(d) for d in at.slider(key="f_dates").value) == ("2024-11-01", "2024-11-30")
+    assert at.query_params.get("from") in ("2024-11-01", ["2024-11-01"])
+    assert at.query_params.get("to") in ("2024-11-30", ["2024-11-30"])
+    assert "All events, 1 Nov 2024 – 30 Nov 2024" in _texts(at)
+
+
+def test_dashboard_pages_typed_from_after_to_is_swapped_and_said(store):
+    at = _open(_app({"from": "2024-10-01", "to": "2024-10-31"}), PAGES[0])
+    at.date_input(key="f_from").set_value(date(2024, 12, 15)).run()
+    assert not at.exception
+    assert (at.date_input(key="f_from").value, at.date_input(key="f_to").value) == (date(2024, 10, 31),
+                                                                                    date(2024, 12, 15))
+    assert at.query_params.get("from") in ("2024-10-31", ["2024-10-31"])
+    assert "All events, 31 Oct 2024 – 15 Dec 2024" in _texts(at)
+    assert any("swapped" in w.value for w in at.sidebar.warning)
+
+
+def test_dashboard_pages_slider_moves_the_typed_dates(store):
+    at = _open(_app(), PAGES[0])
+    at.slider(key="f_dates").set_value((date(2024, 10, 5), date(2024, 11, 7))).run()
+    assert (at.date_input(key="f_from").value, at.date_input(key="f_to").value) == (date(2024, 10, 5),
+                                                                                    date(2024, 11, 7))
+    assert at.query_params.get("to") in ("2024-11-07", ["2024-11-07"])
+
+
+def test_dashboard_pages_url_dates_fill_the_typed_boxes(store):
+    at = _open(_app({"from": "2024-10-01", "to": "2024-12-31"}), PAGES[1])
+    assert (at.date_input(key="f_from").value, at.date_input(key="f_to").value) == (date(2024, 10, 1),
+                                                                                    date(2024, 12, 31))

@@ -515,6 +515,141 @@ CASES = [
     ("2024-11-11", "Die Minister kritisierten am Freitag die Pläne.", "Freitag", "DATE", "2024-11-08", None),
     ("2024-11-11", "Experten erwarten am Donnerstag eine Entscheidung.", "Donnerstag", "DATE", "2024-11-14", None),
     ("2024-11-11", "Die zweite Runde beginnt am Freitag.", "Freitag", "DATE", "2024-11-15", None),
+    # news that mentions several past years in background passages: a later bare month returns to the DCT
+    # (by tense) once a sentence in another tense has come between; the timeline runs on only in the same or the
+    # next sentence, or through past-tense sentences that go on telling that story
+    (
+        "2024-12-03",
+        "Am Montag kündigte das Ministerium ein Paket an. Letzten Monat erlaubte Biden den Einsatz der Raketen. "
+        "Im Jahr 2021 nannte er Putin einen Mörder. Sie wollen die Grenzen von 2014, am besten die von 1991. "
+        "Er zog sich 2019 aus dem Vertrag zurück. Putin ist für Gespräche offen. Der Gipfel im Oktober, der in "
+        "Sotschi stattfand, unterstrich die Versuche.",
+        "Oktober",
+        "DATE",
+        "2024-10",
+        None,
+    ),
+    (
+        "2024-06-10",
+        "Am Sonntag wählte die Partei einen Vorstand, gestern trat er zusammen. Sie wurde 2009 gegründet, 2013 "
+        "und 2017 zog sie ins Parlament ein. Heute ist sie zerstritten. Im März trat der Vorsitzende zurück.",
+        "März",
+        "DATE",
+        "2024-03",
+        None,
+    ),
+    (
+        "2024-06-10",
+        "Am Sonntag wählte die Partei einen Vorstand, gestern trat er zusammen. Sie wurde 2009 gegründet, 2013 "
+        "und 2017 zog sie ins Parlament ein. Die Mitglieder sind zerstritten. Im September wird gewählt.",
+        "September",
+        "DATE",
+        "2024-09",
+        None,
+    ),
+    (
+        "2024-12-03",
+        "Die Grenzen von 2014 und 1991 sind umstritten. Im Juni 2019 begann der Prozess, im Oktober fiel das Urteil.",
+        "Oktober",
+        "DATE",
+        "2019-10",
+        None,
+    ),
+    (
+        "2015-08-20",
+        "Der Damm war 1965 gebaut und 1998 verstärkt worden. Am 29. August 2005 brach er. Nachbarn kamen mit "
+        "Booten. Der Körper musste auf dem Dach bleiben. Am 29. Dezember holte er die Leiche herunter.",
+        "29. Dezember",
+        "DATE",
+        "2005-12-29",
+        None,
+    ),
+    # history keeps its timeline: the next sentence, or any distance in a chronicle of far years
+    (
+        "2011-02-16",
+        "Im Juni 1941 griff Deutschland an. Im Oktober erreichte die Wehrmacht Moskau.",
+        "Oktober",
+        "DATE",
+        "1941-10",
+        None,
+    ),
+    (
+        "2011-02-16",
+        "1939 begann der Krieg. 1940 fiel Frankreich. Im Juni 1941 griff Deutschland die Sowjetunion an. Die "
+        "Gründe sind bis heute umstritten. Im Oktober erreichte die Wehrmacht Moskau.",
+        "Oktober",
+        "DATE",
+        "1941-10",
+        None,
+    ),
+    # a day and month without year in news: past tense the last one before the DCT, future the next one, present
+    # or unclear the nearest; an attributive participle ("des gewählten Präsidenten") is no past tense
+    (
+        "2024-12-03",
+        "Einige Soldaten teilten der BBC mit, dass sie auf die Rückkehr des gewählten Präsidenten Donald Trump "
+        "ins Weiße Haus am 20. Januar warten.",
+        "20. Januar",
+        "DATE",
+        "2025-01-20",
+        None,
+    ),
+    (
+        "2024-12-03",
+        "Die Abgeordneten des neu gewählten Parlaments treten am 10. Januar zusammen.",
+        "10. Januar",
+        "DATE",
+        "2025-01-10",
+        None,
+    ),
+    ("2024-12-03", "Die Vereidigung ist am 20. Januar.", "20. Januar", "DATE", "2025-01-20", None),
+    ("2024-12-03", "Der Gipfel fand am 20. Januar statt.", "20. Januar", "DATE", "2024-01-20", None),
+    ("2024-12-03", "Die Wahl wird am 15. Oktober stattfinden.", "15. Oktober", "DATE", "2025-10-15", None),
+    # perfect tense with a separable prefix is past; a participle beside "wird" is passive, not past
+    (
+        "2024-11-15",
+        "Der Kanzler hat sich am Montag für neue Gespräche ausgesprochen.",
+        "Montag",
+        "DATE",
+        "2024-11-11",
+        None,
+    ),
+    ("2024-11-11", "Der Film wird am Freitag ausgestrahlt.", "Freitag", "DATE", "2024-11-15", None),
+    (
+        "2014-10-08",
+        "Gruppen sollen gebildet werden: Dies ist ein Ergebnis des Treffens, das am Montag im Kommissariat "
+        "stattgefunden hat.",
+        "Montag",
+        "DATE",
+        "2014-10-06",
+        None,
+    ),
+    # "am selben Tag": "selben" needs its article, which the contraction holds
+    (
+        "2011-02-16",
+        "Am 8. Mai 1945 kapitulierte die Wehrmacht. Am selben Tag fiel die Stadt.",
+        "Am selben Tag",
+        "DATE",
+        "1945-05-08",
+        None,
+    ),
+    ("2011-02-16", "Im Juni 1941 griff er an. Im gleichen Monat fiel Minsk.", "Im gleichen Monat", "DATE", "1941-06", None),
+    # a participle attribute carries its own tense, whatever the main clause says
+    (
+        "2024-11-13",
+        "Nach einem am Montag veröffentlichten Bericht werden die Preise steigen.",
+        "Montag",
+        "DATE",
+        "2024-11-11",
+        None,
+    ),
+    (
+        "2024-11-13",
+        "Sie protestierten gegen die am Freitag beginnende Konferenz.",
+        "Freitag",
+        "DATE",
+        "2024-11-15",
+        None,
+    ),
 ]
 
 

@@ -14,11 +14,13 @@ def body() -> None:
         ui.nothing_matches(f)
         return
     st.subheader(f"Events per {period}, by type", anchor=False)
-    ui.show_figure(charts.build_counts(by_type.frame, "type", period), f"events_per_{period}_by_type", f, "tr_types")
+    dates = (f.date_from, f.date_to)
+    ui.show_figure(charts.build_counts(by_type.frame, "type", period, dates), f"events_per_{period}_by_type", f,
+                   "tr_types")
     st.subheader(f"Events per {period}, by actor", anchor=False)
     by_actor = db.run("counts_by_actor", f, period=period)
     ui.notes(by_actor)
-    ui.show_figure(charts.build_counts(by_actor.frame, "actor", period), f"events_per_{period}_by_actor", f,
+    ui.show_figure(charts.build_counts(by_actor.frame, "actor", period, dates), f"events_per_{period}_by_actor", f,
                    "tr_actors")
     st.subheader("Aid pledged or delivered, cumulative by donor", anchor=False)
     aid = db.run("aid_cumulative", f, period=period)

@@ -18,6 +18,10 @@ RECENT = 600
 """A month or date with an explicit year, written within this many characters, anchors month and day names in news
 too (when nothing dated came between)."""
 
+CHRONICLE = 2
+"""A text whose explicit far-past years outnumber this many times its news evidence (recent years, DCT-relative
+expressions) is a chronicle: month and day names follow its timeline however far back its last date was."""
+
 HEADING_CHARS = 60
 """A line this short without closing punctuation is a heading."""
 
@@ -54,14 +58,24 @@ class Context:
     near_years: int = 0
     far_headings: int = 0
     """Of the far years, those written in a heading line."""
+    dct_relative: int = 0
+    """Expressions resolved from the DCT so far ("am Montag", "letzten Monat", "am 8. November"): news evidence."""
     _bounds: list[int] | None = field(default=None, repr=False)
     _tense: dict[int, int] = field(default_factory=dict, repr=False)
+    _sentence_tenses: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def sentence_index(self, pos: int) -> int:
+        """The number of the sentence containing pos (0 for the first)."""
+        if self._bounds is None:
+            self._bounds = [m.end() for m in SENTENCE_END.finditer(self.text)]
+        return bisect.bisect_right(self._bounds, pos)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence containing pos."""
-        if self._bounds is None:
-            self._bounds = [m.end() for m in SENTENCE_END.finditer(self.text)]
-        i = bisect.bisect_right(self._bounds, pos)
+        return self._span(self.sentence_index(pos))
+
+    def _span(self, i: int) -> tuple[int, int]:
+        """(start, end) of sentence number i."""
         start = self._bounds[i - 1] if i else 0
         end = self._bounds[i] if i < len(self._bounds) else len(self.text)
         return start, end
@@ -110,11 +124,32 @@ class Context:
             and self.ref_unit != "Y"
             and (self.dct is None or self.ref.year != self.dct.year)
         )
-        if self.ref is not None and (prefer_ref or self.narrative or recent):
+        if self.ref is not None and (prefer_ref or recent or (self.narrative and self.continues(pos))):
             return self.ref, False
         if self.dct is not None:
             return self.dct, True
         return self.ref, False
+
+    def continues(self, pos: int) -> bool:
+        """True when an expression at pos continues the narrative's timeline rather than the DCT.
+
+        In a chronicle (far years outweigh what was resolved from the DCT) always; in news that looks back only in
+        the sentence of the date last mentioned, the next one ("Im Juni 2019 ... Im Oktober erreichte ..."), or
+        after past-tense sentences that go on telling that story. A sentence in another tense between them returns
+        to the time of writing: "Er zog sich 2019 zurück. Putin ist offen ... Der Gipfel im Oktober" is this
+        year's October.
+        """
+        if self.far_years > CHRONICLE * (self.near_years + self.dct_relative):
+            return True
+        between = range(self.sentence_index(self.last_pos) + 1, self.sentence_index(pos))
+        return all(self._sentence_tense(i) == resolve.PAST for i in between)
+
+    def _sentence_tense(self, i: int) -> int:
+        """The tense of sentence number i, cached."""
+        if i not in self._sentence_tenses:
+            start, end = self._span(i)
+            self._sentence_tenses[i] = resolve.tense_of(self.text[start:end])
+        return self._sentence_tenses[i]
 
     def remember(self, d: date, unit: str, pos: int, explicit_year: bool, anchor: bool = True) -> None:
         """Record a resolved date as the anchor of what follows.

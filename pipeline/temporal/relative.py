@@ -111,10 +111,15 @@ def _weekday_draft(
     return _dated(m.start(), m.end(), d, "D", ctx, from_dct)
 
 
+_CONTRACTED_ARTICLE = re.compile(r"\b[ai]m\s+$", re.IGNORECASE)
+
+
 def h_relative(m: re.Match, ctx: Context) -> list[Draft]:
     """letzten Monat, diese Woche, den vergangenen Jahren, die letzten zwölf Monate, nächsten Freitag."""
     offset, stem = relative_offset(m.group("rel"))
     start = m.start() if m.group("det") else m.start("rel")
+    if stem in ("selb", "gleich") and (art := _CONTRACTED_ARTICLE.search(m.string, max(0, start - 4), start)):
+        start = art.start()  # "am selben Tag": "selben" needs its article, which "am" (an dem) holds
     end = m.end()
     if m.group("wd"):
         anchor, from_dct = (ctx.dct, True) if ctx.dct is not None else ctx.anchor(start, prefer_ref=True)
@@ -134,17 +139,17 @@ def h_relative(m: re.Match, ctx: Context) -> list[Draft]:
             phrase = "dieses jahres" if past else phrase
         return [month_draft(m, ctx, month, start, end, None, phrase)]
     unit_word = norm(m.group("unit"))
-    stem, letter = unit_of(unit_word)
+    unit_stem, letter = unit_of(unit_word)  # `stem` stays the adjective's: "selben Monat" is anaphoric
     if m.group("num"):
-        return [Draft(start, end, "DURATION", duration_value(number_of(m.group("num")), stem))]
+        return [Draft(start, end, "DURATION", duration_value(number_of(m.group("num")), unit_stem))]
     if unit_word in PLURAL_UNITS:
-        if offset > 0 and relative_offset(m.group("rel"))[1] != "folgend":
+        if offset > 0 and stem != "folgend":
             return [Draft(start, end, "DATE", "FUTURE_REF")]
         if offset == 0:
             return [Draft(start, end, "DATE", "PRESENT_REF")]
-        return [Draft(start, end, "DURATION", duration_value(None, stem))]
-    if stem in lx.TIME_UNITS:
-        return [Draft(start, end, "DURATION", duration_value(1, stem))]
+        return [Draft(start, end, "DURATION", duration_value(None, unit_stem))]
+    if unit_stem in lx.TIME_UNITS:
+        return [Draft(start, end, "DURATION", duration_value(1, unit_stem))]
     anchor, from_dct = ctx.anchor(start, prefer_ref=stem in ANAPHORIC_STEMS or letter == "D")
     if stem not in ANAPHORIC_STEMS and letter != "D" and ctx.dct is not None and not ctx.narrative:
         anchor, from_dct = ctx.dct, True

@@ -26,16 +26,22 @@ _PAST_CUES = re.compile(
     r"startete|endete|endeten|dauerte|lebte|wählte|wählten|bestätigte|bestätigten|gelang|galt|hieß|tötete|"
     r"töteten|zerstörte|attackierte|eroberte|eroberten|unterzeichnete|unterzeichneten|verkündete|gestern|"
     r"vorgestern|damals|kürzlich|vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|"
-    r"ge[a-zäöüß]{3,}(?<!geg)(?:t|en)|"
     # weak-verb preterites ("äußerte", "kritisierten"); not an adjective before its noun ("die zweite Runde"), a
     # superlative or -st/-tt word ("besten", "bitte"), nor the -ten of verbs whose stem ends in t ("erwarten",
     # "arbeiten", "halten", "bieten", "richten", "vertreten", "bedeuten")
     r"[a-zäöüß]{3,}(?<!ar|al|ei|ie|re|or|ra|eu)(?<!ach|ich|ech|üch)(?<![ts])ten?(?!\s+[A-ZÄÖÜ]))\b",
 )
+_PARTICIPLES = re.compile(
+    # perfect and passive participles, with a separable prefix too ("hat sich ... ausgesprochen"); not one before
+    # its noun ("des neu gewählten Präsidenten"), which says nothing of the clause's tense
+    r"\b(?:(?:an|auf|aus|ab|bei|ein|fest|mit|nach|vor|zurück|weg|um|los|statt|teil|zu|zusammen|fort|frei|hoch|"
+    r"her|heraus|hervor|hin|hinaus|durch|dar|voran|vorbei)(?=ge))?(?P<ge>ge[a-zäöüß]{3,}(?<!geg)(?:t|en))\b"
+    r"(?!\s+[A-ZÄÖÜ])"
+)
 _FUTURE_CUES = re.compile(
     r"\b(?:wird|werden|werde|wirst|würde|würden|soll|sollen|sollte|sollten|will|wollen|plant|planen|geplant|"
     r"beabsichtigt|bevorstehende[nmrs]?|kommende[nmrs]?|nächste[nmrs]?|künftig|demnächst|morgen|übermorgen|"
-    r"voraussichtlich|findet|stattfinden|beginnt|startet|folgende[nmrs]?|bald)\b",
+    r"voraussichtlich|frühestens|findet|stattfinden|beginnt|startet|folgende[nmrs]?|bald)\b",
 )
 _NOT_PARTICIPLES = frozenset(
     {"gegen", "geben", "gehen", "gelten", "genen", "gestern", "gewinnen", "geraten", "gerichten", "gesten",
@@ -56,6 +62,9 @@ def tense_of(sentence: str) -> int:
         sentence = sentence.lower()
     past = sum(1 for m in _PAST_CUES.finditer(sentence) if m.group(0) not in _NOT_PARTICIPLES)
     future = len(_FUTURE_CUES.findall(sentence))
+    if not future:  # beside "wird", "soll" a participle is passive or future perfect ("wird ... eröffnet")
+        # "umgehen", "abgeben" are infinitives of "gehen", "geben" with a prefix
+        past += sum(1 for m in _PARTICIPLES.finditer(sentence) if m.group("ge") not in _NOT_PARTICIPLES)
     if past > future:
         return PAST
     if future > past:
@@ -63,9 +72,36 @@ def tense_of(sentence: str) -> int:
     return NONE
 
 
+_ATTRIBUTE_START = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+(?:am|im|vom|zum|seit|bis|mit|ab)\s+$",
+    re.IGNORECASE,
+)
+_ATTRIBUTE_END = re.compile(r"[^,;:–()]{0,80}?\b([a-zäöüß]{3,}?)(e[nmrs]?)\s+[A-ZÄÖÜ]")
+
+
+def attribute_tense(sentence: str, offset: int) -> int:
+    """The tense of a participle attribute that the expression at `offset` belongs to, else NONE.
+
+    "in einem am Montag veröffentlichten Bericht" is past, "die am Montag beginnende Konferenz" present or future,
+    whatever the main clause says.
+    """
+    if not _ATTRIBUTE_START.search(sentence, max(0, offset - 20), offset):
+        return NONE
+    m = _ATTRIBUTE_END.match(sentence, offset)
+    if m is None:
+        return NONE
+    stem = m.group(1)
+    if stem.endswith("nd"):
+        return FUTURE
+    # not a superlative or ordinal ("ab Donnerstag nächster Woche", "am Montag ersten"); "aufgelösten" is past
+    if stem.endswith("en") or (stem.endswith("t") and not (stem.endswith("st") and "ge" not in stem)):
+        return PAST
+    return NONE
+
+
 def tense_at(sentence: str, offset: int) -> int:
-    """The tense of the clause around `offset` in a sentence, else of the whole sentence."""
-    return clause_tense(sentence, offset) or tense_of(sentence)
+    """The tense of the attribute or clause around `offset` in a sentence, else of the whole sentence."""
+    return attribute_tense(sentence, offset) or clause_tense(sentence, offset) or tense_of(sentence)
 
 
 def clause_tense(sentence: str, offset: int) -> int:

@@ -76,6 +76,7 @@ def tag(text: str, dct: date | None, dct_precision: str = "day", until: int | No
         for draft in _drafts(rule, match, ctx):
             if draft.start < last_end or draft.end <= draft.start:
                 continue
+            ctx.dct_relative += draft.anchored
             out.append(_timex(text, draft, dct_precision))
             last_end = draft.end
     return out
