@@ -19,6 +19,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from pipeline.export import _FLAT_COLUMNS, event_record, flat_record
+from pipeline.model import Event
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TOPOJSON_DIR = Path(__file__).parent / "static" / "topojson"
 IMAGE_FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
@@ -45,6 +48,8 @@ def _plain(value: object) -> object:
         items = value.tolist() if hasattr(value, "tolist") else value
         if isinstance(items, list):
             return "; ".join(str(x) for x in items)
+    if isinstance(value, (datetime, pd.Timestamp)) and value == pd.Timestamp(value).normalize():
+        return value.date().isoformat()  # a DATE column arrives as a midnight timestamp: `2024-12-03`, no T00:00
     if isinstance(value, (date, datetime, pd.Timestamp)):
         return value.isoformat()
     if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -81,12 +86,35 @@ def table_xlsx(frame: pd.DataFrame, description: str, version: str, notes: tuple
     return buf.getvalue()
 
 
-def table_json(frame: pd.DataFrame, description: str, version: str, notes: tuple[str, ...] = ()) -> bytes:
-    """JSON: {"description", "data_version", "exported_at", "notes", "rows": [...]} (lists stay lists)."""
-    rows = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
-    doc = {"description": description, "data_version": version,
+def _json_rows(frame: pd.DataFrame) -> list[dict]:
+    """Rows as JSON objects: dates as ISO dates (`2024-12-03`, never `T00:00:00.000`), lists as lists."""
+    out = frame.copy()
+    for col in out.columns:
+        if "datetime" in str(out[col].dtype) or out[col].map(lambda v: isinstance(v, (date, datetime))).any():
+            out[col] = [_plain(v) if isinstance(v, (date, datetime, pd.Timestamp)) else v for v in out[col]]
+    return json.loads(out.to_json(orient="records", force_ascii=False))
+
+
+def _json_doc(rows: list[dict], description: str, version: str, notes: tuple[str, ...]) -> bytes:
+    # `version` is the label shown in the app ("data version abc, built ..."); the key already says what it is.
+    doc = {"description": description, "data_version": version.removeprefix("data version "),
            "exported_at": datetime.now().isoformat(timespec="seconds"), "notes": list(notes), "rows": rows}
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def table_json(frame: pd.DataFrame, description: str, version: str, notes: tuple[str, ...] = ()) -> bytes:
+    """JSON: {"description", "data_version", "exported_at", "notes", "rows": [...]} (lists stay lists)."""
+    return _json_doc(_json_rows(frame), description, version, notes)
+
+
+def events_bytes(fmt: str, events: list[Event], description: str, version: str, notes: tuple[str, ...] = ()) -> bytes:
+    """The events in the CLI's export contract (`pipeline.export`): JSON rows are `event_record` objects (sources
+    as a list); CSV and XLSX rows are `flat_record` rows (lists joined with "; ", formulas escaped). The filter
+    sentence and data version go in as in every table export."""
+    if fmt == "json":
+        return _json_doc([event_record(e) for e in events], description, version, notes)
+    frame = pd.DataFrame([flat_record(e) for e in events], columns=_FLAT_COLUMNS)
+    return table_bytes(fmt, frame, description, version, notes)
 
 
 def table_bytes(fmt: str, frame: pd.DataFrame, description: str, version: str, notes: tuple[str, ...] = ()) -> bytes:

@@ -102,6 +102,21 @@ def show_table_exports(result: Result, name: str, f: Filters, key: str) -> None:
             icon=":material/download:", help=f"Download this table as {fmt.upper()}")
 
 
+def show_event_exports(f: Filters, name: str, key: str, notes: tuple[str, ...] = ()) -> None:
+    """CSV, XLSX and JSON of the filtered events in the CLI's export contract (full records with their sources,
+    fetched only when the user clicks)."""
+    description = f.describe()
+    version = db.data_version()
+    row = st.container(horizontal=True, gap="small")
+    for fmt in ("csv", "xlsx", "json"):
+        row.download_button(
+            fmt.upper(), data=_deferred(lambda fmt=fmt: exporting.events_bytes(
+                fmt, db.run("event_records", f), description, version, notes)),
+            file_name=f"{name}.{fmt}", mime=exporting.TABLE_FORMATS[fmt], key=f"{key}_{fmt}", on_click="ignore",
+            icon=":material/download:", help=f"Download these events as {fmt.upper()} (the export contract of the "
+                                             "command line: every field and every source)")
+
+
 def _deferred(fn, *args):
     """A zero-argument callable for st.download_button: the bytes are made only when the user clicks."""
     def make() -> bytes:

@@ -69,7 +69,7 @@ def test_dashboard_exporting_xlsx_has_about_sheet_and_no_formulas():
 
 def test_dashboard_exporting_json_carries_sentence_and_version():
     doc = json.loads(exporting.table_json(FRAME, DESCRIPTION, VERSION, ("cut",)))
-    assert (doc["description"], doc["data_version"], doc["notes"]) == (DESCRIPTION, VERSION, ["cut"])
+    assert (doc["description"], doc["data_version"], doc["notes"]) == (DESCRIPTION, VERSION.removeprefix("data version "), ["cut"])
     assert doc["rows"][0]["actors"] == ["North Korea", "Russia"]
     assert doc["rows"][1]["evidence"] == "Nordkorea schickt „Soldaten“ über die Grenze."
 
@@ -107,3 +107,77 @@ def test_dashboard_exporting_html_is_self_contained():
 def test_dashboard_exporting_images(fmt, magic):
     data = exporting.figure_image(_map(), fmt, DESCRIPTION, VERSION)
     assert data.startswith(magic) and len(data) > 5000
+
+
+# ---------------------------------------------------------------- events in the CLI's export contract
+
+
+@pytest.fixture(scope="module")
+def fixture_events(tmp_path_factory):
+    import duckdb
+
+    from dashboard import queries
+    from dashboard.filters import Filters
+    from tests.dashboard_fixtures import build
+
+    path = build(tmp_path_factory.mktemp("store") / "events.duckdb")
+    with duckdb.connect(str(path), read_only=True) as con:
+        return queries.event_records(con, Filters()), queries.event_records(con, Filters(actors=("North Korea",)))
+
+
+def _csv_rows(data: bytes) -> tuple[list[str], pd.DataFrame]:
+    text = data.decode("utf-8-sig")
+    head = [ln for ln in text.splitlines() if ln.startswith("#")]
+    return head, pd.read_csv(io.StringIO(text), comment=None, skiprows=len(head), dtype=str, keep_default_na=False)
+
+
+def test_dashboard_exporting_events_csv_is_the_cli_export_plus_the_header(fixture_events, tmp_path):
+    from pipeline.export import write_export
+
+    everything, _ = fixture_events
+    head, frame = _csv_rows(exporting.events_bytes("csv", everything, DESCRIPTION, VERSION))
+    assert head == [f"# {DESCRIPTION}", f"# {VERSION}"]
+    write_export(everything, "csv", tmp_path / "cli.csv")
+    cli = pd.read_csv(tmp_path / "cli.csv", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == list(cli.columns)
+    for col in ("date_basis", "date_text", "quantity", "docs", "sentences", "char_starts", "published"):
+        assert col in frame.columns
+    pd.testing.assert_frame_equal(frame, cli)
+    e1 = frame.set_index("event_id").loc["e1"]
+    assert (e1["date_start"], e1["published"], e1["actors"]) == ("2024-10-18", "2024-10-20", "North Korea")
+    assert json.loads(e1["quantity"]) == {"troops": 11000.0}
+    assert frame.set_index("event_id").loc["e7", "sentences"].startswith("'=")  # formula escaped, as the CLI does
+    assert not frame.apply(lambda c: c.str.contains("T00:00:00")).any().any()
+
+
+def test_dashboard_exporting_events_json_rows_are_event_records(fixture_events):
+    from pipeline.export import event_record
+
+    _, north_korea = fixture_events
+    doc = json.loads(exporting.events_bytes("json", north_korea, DESCRIPTION, VERSION, ("a note",)))
+    assert doc["description"] == DESCRIPTION and doc["notes"] == ["a note"]
+    assert doc["data_version"] == "fixture-1, built 2024-12-31T12:00:00"  # not "data version data version ..."
+    assert doc["rows"] == [event_record(e) for e in north_korea]
+    assert {r["event_id"] for r in doc["rows"]} == {"e1", "e5"}
+    src = doc["rows"][-1]["sources"][0]
+    assert set(src) == {"doc", "sentence", "char_start", "char_end", "published"} and src["published"] == "2024-10-20"
+
+
+def test_dashboard_exporting_events_xlsx_has_the_flat_rows_and_about(fixture_events):
+    everything, _ = fixture_events
+    book = openpyxl.load_workbook(io.BytesIO(exporting.events_bytes("xlsx", everything, DESCRIPTION, VERSION)))
+    rows = list(book["events"].values)
+    assert "date_basis" in rows[0] and "sentences" in rows[0]
+    start = rows[0].index("date_start")
+    assert {r[start] for r in rows[1:]} >= {"2024-10-18", "2024-12-01"}
+    about = dict(list(book["about"].values)[1:])
+    assert about["description"] == DESCRIPTION
+
+
+def test_dashboard_exporting_generic_table_dates_are_iso_dates():
+    frame = pd.DataFrame({"doc": ["a.txt"], "published": pd.to_datetime(["2024-12-03"])})
+    head, csv = _csv_rows(exporting.table_bytes("csv", frame, DESCRIPTION, VERSION))
+    assert csv.loc[0, "published"] == "2024-12-03"
+    doc = json.loads(exporting.table_bytes("json", frame, DESCRIPTION, VERSION))
+    assert doc["rows"] == [{"doc": "a.txt", "published": "2024-12-03"}]
+    assert not doc["data_version"].startswith("data version")

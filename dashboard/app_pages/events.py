@@ -27,7 +27,7 @@ def body() -> None:
         return
     ui.sentence(f"{f.describe()} · {result.total:,} event(s)", "events")
     ui.notes(result)
-    ui.show_table_exports(result, "events", f, "ev_export")
+    ui.show_event_exports(f, "events", "ev_export", result.notes)
     picked = st.dataframe(result.frame, hide_index=True, column_config=COLUMNS, column_order=ORDER, on_select="rerun",
                           selection_mode="single-row", key="ev_table", height=ui.dataframe_height(result.frame))
     chosen = ui.selected_row_value(result, picked, "event_id")
