@@ -40,7 +40,7 @@ def add_files(files: list[tuple[str, bytes]], db_path: Path, published: date | N
         except UploadError as exc:
             refused.append(str(exc))
     if not paths:
-        return Outcome("Nothing was added.", False, tuple(refused))
+        return Outcome(f"Nothing was added; refused {len(refused)} file(s).", False, tuple(refused))
     try:
         from pipeline.run import ingest  # late: loading the NLP pipeline is only needed here
 
@@ -49,8 +49,42 @@ def add_files(files: list[tuple[str, bytes]], db_path: Path, published: date | N
         log.exception("ingest of uploads failed")
         return Outcome(f"The pipeline failed: {type(exc).__name__}: {exc}", False, tuple(refused), None, tuple(paths))
     frame = pd.DataFrame([{"file": Path(ln.path).name, "doc": ln.doc, "status": ln.status, "message": ln.message,
-                           "events": ln.n_events} for ln in report.lines])
+                           "events": ln.n_events} for ln in report.lines],
+                         columns=["file", "doc", "status", "message", "events"])
+    removed = discard_skipped(paths, report.lines)
+    kept = tuple(p for p in paths if p not in removed)
     ok = report.ok and not refused
-    headline = (f"Added {len(paths)} file(s): {sum(frame['events']) if len(frame) else 0} event(s) found; "
-                f"{report.n_events:,} event(s) in the database now.")
-    return Outcome(headline, ok, tuple(refused), frame, tuple(paths))
+    return Outcome(headline(report.lines, len(refused), report.n_events), ok, tuple(refused), frame, kept)
+
+
+def headline(lines, n_refused: int, n_events: int) -> str:
+    """What happened, counted from the run report: only articles actually read are "added"."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.status] = counts.get(ln.status, 0) + 1
+    added = counts.get("ingested", 0) + counts.get("replaced", 0)
+    found = sum(ln.n_events for ln in lines if ln.status in ("ingested", "replaced"))
+    parts = [f"Added {added} article(s) ({found} event mention(s) found)"] if added else ["Nothing was added"]
+    if counts.get("unchanged"):
+        parts.append(f"{counts['unchanged']} already in the database, unchanged")
+    if counts.get("skipped"):
+        parts.append(f"skipped {counts['skipped']}")
+    if n_refused:
+        parts.append(f"refused {n_refused}")
+    if counts.get("warning"):
+        parts.append(f"{counts['warning']} warning(s)")
+    return "; ".join(parts) + f". {n_events:,} event(s) in the database now."
+
+
+def discard_skipped(paths: list[Path], lines) -> set[Path]:
+    """Delete the uploaded files the pipeline skipped entirely (every line for them is "skipped"), so a rejected
+    upload is not kept in the uploads folder. Returns the paths removed."""
+    statuses: dict[Path, set[str]] = {}
+    for ln in lines:
+        statuses.setdefault(Path(ln.path).resolve(), set()).add(ln.status)
+    removed: set[Path] = set()
+    for path in paths:
+        if statuses.get(path.resolve(), set()) - {"warning"} == {"skipped"}:
+            path.unlink(missing_ok=True)
+            removed.add(path)
+    return removed

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-ALLOWED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MAX_NAME = 100
 
 

@@ -176,3 +176,10 @@ def test_dashboard_pages_url_dates_fill_the_typed_boxes(store):
     at = _open(_app({"from": "2024-10-01", "to": "2024-12-31"}), PAGES[1])
     assert (at.date_input(key="f_from").value, at.date_input(key="f_to").value) == (date(2024, 10, 1),
                                                                                     date(2024, 12, 31))
+
+
+def test_dashboard_pages_add_articles_date_starts_empty_and_takes_markdown(store):
+    at = _open(_app(), PAGES[6])
+    assert at.date_input(key="up_date").value is None
+    assert "infer" in at.date_input(key="up_date").label
+    assert not at.exception

@@ -64,3 +64,39 @@ def test_dashboard_uploads_run_through_the_pipeline(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] >= 1
     assert not outcome.ok  # two files were refused
+
+
+@pytest.mark.slow
+def test_dashboard_uploads_skipped_file_is_not_added_and_not_kept(tmp_path):
+    db = tmp_path / "data" / "events.duckdb"
+    fake_pdf = b"%PDF-1.7\n" + b"\x00binary stream" * 50
+    outcome = add_files([("fake_pdf.txt", fake_pdf)], db, None, max_mb=1)
+    assert outcome.report is not None and list(outcome.report["status"]) == ["skipped"]
+    assert not outcome.ok
+    assert "Added" not in outcome.headline and "skipped 1" in outcome.headline, outcome.headline
+    assert "PDF" in outcome.report["message"].iloc[0]  # the whole reason reaches the page
+    assert not (uploads_dir(db) / "fake_pdf.txt").exists() and outcome.paths == ()
+
+
+@pytest.mark.slow
+def test_dashboard_uploads_markdown_and_unchanged_are_reported_as_such(tmp_path):
+    db = tmp_path / "data" / "events.duckdb"
+    first = add_files([("bericht.md", ARTICLE)], db, None, max_mb=1)
+    assert "ingested" in list(first.report["status"]) and first.headline.startswith("Added 1 article(s)")
+    again = add_files([("bericht.md", ARTICLE)], db, None, max_mb=1)
+    assert "unchanged" in list(again.report["status"]) and "ingested" not in list(again.report["status"])
+    assert again.headline.startswith("Nothing was added; 1 already in the database, unchanged"), again.headline
+    assert (uploads_dir(db) / "bericht.md").exists()
+
+
+@pytest.mark.parametrize(("statuses", "expected"), [
+    (["ingested"], "Added 1 article(s) (2 event mention(s) found)"),
+    (["skipped"], "Nothing was added; skipped 1"),
+    (["ingested", "skipped", "warning"], "Added 1 article(s) (2 event mention(s) found); skipped 1; 1 warning(s)"),
+])
+def test_dashboard_uploads_headline_counts_the_report(statuses, expected):
+    from dashboard.ingesting import headline
+    from pipeline.run import ReportLine
+
+    lines = [ReportLine(f"x{i}.txt", f"x{i}.txt", s, "m", 2 if s == "ingested" else 0) for i, s in enumerate(statuses)]
+    assert headline(lines, 0, 7) == expected + ". 7 event(s) in the database now."
