@@ -27,6 +27,9 @@ TOPOJSON_SCOPE_RES = 50
 DAY_MS = 86_400_000
 MAP_LABELS = 6
 """Only the busiest places get a name on the map (the others on hover): names of close places would overlap."""
+MAP_LABEL_GAP = (6.0, 3.0)
+"""(lon, lat) degrees: a place this close to a busier labelled one is named on hover only (Kyiv beside the
+centre point of Ukraine)."""
 
 
 def safe(text: object, width: int = 0) -> str:
@@ -391,11 +394,26 @@ REGIONS = {
 }
 
 
+def map_labels(frame: pd.DataFrame, limit: int = MAP_LABELS, gap: tuple[float, float] = MAP_LABEL_GAP) -> set[str]:
+    """The places named on the map: the busiest `limit`, skipping any within `gap` of a busier named one."""
+    chosen: list[tuple[float, float]] = []
+    names: set[str] = set()
+    for loc, lat, lon in frame.sort_values(["n", "location"], ascending=[False, True])[["location", "lat", "lon"]
+                                                                                       ].itertuples(index=False):
+        if len(names) >= limit:
+            break
+        if any(abs(lon - x) < gap[0] and abs(lat - y) < gap[1] for x, y in chosen):
+            continue
+        chosen.append((lon, lat))
+        names.add(loc)
+    return names
+
+
 def build_map(frame: pd.DataFrame, region: str = "Europe") -> go.Figure:
     """Events per place on plotly's own outline map (no web tiles): marker area ~ number of events."""
     fig = go.Figure()
     biggest = max(int(frame["n"].max()), 1) if len(frame) else 1
-    labelled = set(frame.nlargest(MAP_LABELS, "n")["location"]) if len(frame) else set()
+    labelled = map_labels(frame)
     for event_type, group in frame.groupby("main_type", sort=False):
         hover = [f"<b>{safe(loc)}</b><br>{n:,} events<br>{safe(types)}"
                  for loc, n, types in zip(group["location"], group["n"], group["types"], strict=True)]

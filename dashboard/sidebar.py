@@ -126,8 +126,10 @@ def render() -> Filters:
     actors = db.run("actor_options")
     counts = dict(zip(actors["name"], actors["n"], strict=True))
     options = list(actors["name"]) + [a for a in st.session_state.get("f_actors", []) if a not in counts]
-    sb.multiselect("Actors", options, key="f_actors", format_func=lambda a: f"{a} ({counts.get(a, 0):,})",
-                   placeholder="All actors", help="Events with any of these actors (acting side).")
+    sb.multiselect("Actors (events in total)", options, key="f_actors",
+                   format_func=lambda a: f"{a} ({counts.get(a, 0):,})", placeholder="All actors",
+                   help="Events with any of these actors (acting side). The number is the actor's events in the "
+                        "whole database, whatever the other filters.")
     sb.toggle("Include affiliated persons and institutions", key="f_affiliated",
               help="With a state chosen, also its people and institutions: Russia also finds Putin and the Kremlin.")
     years = [str(y) for y in range(last.year, first.year - 1, -1)]

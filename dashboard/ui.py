@@ -145,5 +145,19 @@ def selected_row_value(result: Result, selection, column: str):
     return result.frame[column].iat[rows[0]]
 
 
+def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for display where a missing text or date shows as an empty cell, not the word "None" (dates as
+    ISO text, which still sorts right). Numbers keep their type, so their columns still sort as numbers."""
+    out = frame.copy()
+    for col in out.columns:
+        values = out[col]
+        if "datetime" in str(values.dtype) or values.map(lambda v: hasattr(v, "isoformat")).any():
+            out[col] = [v.isoformat()[:10] if hasattr(v, "isoformat") and not pd.isna(v) else "" for v in values]
+        elif str(values.dtype) in ("string", "str") or (
+                values.dtype == object and values.map(lambda v: isinstance(v, str) or v is None or (isinstance(v, float) and v != v)).all()):
+            out[col] = values.fillna("").astype(object)
+    return out
+
+
 def dataframe_height(frame: pd.DataFrame, max_rows: int = 18) -> int:
     return 38 + 35 * min(max(len(frame), 1), max_rows)

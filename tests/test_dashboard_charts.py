@@ -97,3 +97,12 @@ def test_dashboard_charts_every_date_axis_is_date_only(build):
     for axis in axes:
         assert axis.type == "date"
         assert axis.tickformatstops and not any("%H" in s.value for s in axis.tickformatstops)
+
+
+def test_dashboard_charts_map_names_only_places_apart():
+    frame = pd.DataFrame({"location": ["Ukraine", "Kyiv", "Berlin", "Moscow", "Kharkiv"],
+                          "lat": [49.0, 50.45, 52.52, 55.76, 49.99], "lon": [32.0, 30.52, 13.40, 37.62, 36.23],
+                          "n": [40, 30, 10, 8, 5], "main_type": ["attack"] * 5, "types": ["attack: 1"] * 5})
+    assert charts.map_labels(frame) == {"Ukraine", "Berlin", "Moscow"}
+    texts = [t for trace in charts.build_map(frame).data for t in trace.text if t]
+    assert sorted(texts) == ["Berlin", "Moscow", "Ukraine"]

@@ -183,3 +183,17 @@ def test_dashboard_pages_add_articles_date_starts_empty_and_takes_markdown(store
     assert at.date_input(key="up_date").value is None
     assert "infer" in at.date_input(key="up_date").label
     assert not at.exception
+
+
+@pytest.mark.parametrize(("page", "table"), [(PAGES[4], 0), (PAGES[5], 0)])
+def test_dashboard_pages_tables_show_missing_values_blank(store, page, table):
+    at = _open(_app(), page)
+    frame = at.dataframe[table].value
+    text = frame.select_dtypes(exclude="number")
+    assert not text.isna().any().any(), text.columns[text.isna().any()].tolist()
+    assert not (text.astype(str) == "None").any().any()
+
+
+def test_dashboard_pages_actor_counts_say_they_are_totals(store):
+    at = _open(_app({"type": "attack"}), PAGES[0])
+    assert "in total" in at.multiselect(key="f_actors").label

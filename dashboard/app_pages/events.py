@@ -5,8 +5,8 @@ import streamlit as st
 from dashboard import db, detail, ui
 
 COLUMNS = {
-    "date_start": st.column_config.DateColumn("from", format="YYYY-MM-DD"),
-    "date_end": st.column_config.DateColumn("to", format="YYYY-MM-DD"),
+    "date_start": st.column_config.TextColumn("from"),
+    "date_end": st.column_config.TextColumn("to"),
     "actors": st.column_config.ListColumn("actors"),
     "targets": st.column_config.ListColumn("targets"),
     "evidence": st.column_config.TextColumn("evidence", width="large"),
@@ -28,7 +28,7 @@ def body() -> None:
     ui.sentence(f"{f.describe()} · {result.total:,} event(s)", "events")
     ui.notes(result)
     ui.show_event_exports(f, "events", "ev_export", result.notes)
-    picked = st.dataframe(result.frame, hide_index=True, column_config=COLUMNS, column_order=ORDER, on_select="rerun",
+    picked = st.dataframe(ui.blank_missing(result.frame), hide_index=True, column_config=COLUMNS, column_order=ORDER, on_select="rerun",
                           selection_mode="single-row", key="ev_table", height=ui.dataframe_height(result.frame))
     chosen = ui.selected_row_value(result, picked, "event_id")
     if chosen:

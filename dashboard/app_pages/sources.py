@@ -23,9 +23,9 @@ def body() -> None:
         st.info("No articles match the outlet, article and date filters.")
     else:
         ui.show_table_exports(articles, "articles", f, "src_export")
-        st.dataframe(articles.frame, hide_index=True, height=ui.dataframe_height(articles.frame),
+        st.dataframe(ui.blank_missing(articles.frame), hide_index=True, height=ui.dataframe_height(articles.frame),
                      column_order=ARTICLE_COLUMNS,
-                     column_config={"published": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
+                     column_config={"published": st.column_config.TextColumn("published"),
                                     "date_inferred": st.column_config.CheckboxColumn("date inferred"),
                                     "n_events": st.column_config.NumberColumn("events"),
                                     "title": st.column_config.TextColumn("title", width="large")})
@@ -36,7 +36,7 @@ def body() -> None:
         st.caption("Nothing was skipped in the latest runs.")
     else:
         st.caption("Inputs skipped (or read with a warning) in their latest run, with the reason.")
-        st.dataframe(skipped.frame, hide_index=True, height=ui.dataframe_height(skipped.frame, 10))
+        st.dataframe(ui.blank_missing(skipped.frame), hide_index=True, height=ui.dataframe_height(skipped.frame, 10))
 
 
 ui.page(body, needs="store")
