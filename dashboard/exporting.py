@@ -28,6 +28,8 @@ IMAGE_FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application
 TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                  "json": "application/json"}
 EXPORT_WIDTH = 1400
+EXPORT_TEMPLATE = "plotly_white"
+"""Exported charts are styled here (the app leaves a chart's look to Streamlit's theme)."""
 
 
 class ExportError(RuntimeError):
@@ -136,7 +138,7 @@ def captioned(fig: go.Figure, description: str, version: str) -> go.Figure:
     title = "<br>".join(html.escape(line) for line in textwrap.wrap(description, 110))
     n_lines = title.count("<br>") + 1
     top = 60 + 22 * n_lines
-    out.update_layout(title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 16}},
+    out.update_layout(template=EXPORT_TEMPLATE, title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 16}},
                       margin={"t": top + 30, "b": 70})
     out.add_annotation(text=html.escape(f"conflict-timeline · {version}"), xref="paper", yref="paper", x=0, y=0,
                        yshift=-60, showarrow=False, xanchor="left", font={"size": 11, "color": "#555555"})

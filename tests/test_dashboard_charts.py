@@ -106,3 +106,15 @@ def test_dashboard_charts_map_names_only_places_apart():
     assert charts.map_labels(frame) == {"Ukraine", "Berlin", "Moscow"}
     texts = [t for trace in charts.build_map(frame).data for t in trace.text if t]
     assert sorted(texts) == ["Berlin", "Moscow", "Ukraine"]
+
+
+def test_dashboard_charts_aid_has_one_panel_per_currency():
+    frame = pd.DataFrame({"period": [date(2024, 10, 1), date(2024, 11, 1), date(2024, 11, 1)],
+                          "donor": ["Germany", "Germany", "United States"], "currency": ["EUR", "EUR", "USD"],
+                          "amount": [5e8, 1e8, 2e9], "n": [1, 1, 1], "cumulative": [5e8, 6e8, 2e9]})
+    fig = charts.build_aid(frame)
+    assert [t.yaxis for t in fig.data] == ["y", "y2"]
+    assert fig.layout.yaxis.domain[0] > fig.layout.yaxis2.domain[1]  # EUR above USD, apart
+    assert [a.text for a in fig.layout.annotations] == ["Cumulative aid in EUR", "Cumulative aid in USD"]
+    assert [t.name for t in fig.data] == ["United States", "Germany"] or {t.name for t in fig.data} == {
+        "Germany", "United States"}
