@@ -498,3 +498,88 @@ def test_extract_past_follow_up_takes_the_previous_period(text, start, end):
 def test_extract_what_a_meeting_discussed_has_its_participants_as_actors(text):
     first, second = [e for e in events_of(text) if e.type == "diplomacy"]
     assert second.actors[:1] == first.actors[:1] and first.actors, (first.actors, second.actors)
+
+
+@pytest.mark.parametrize("text, etype, actors, targets, location", [
+    # "treffen" with a thing or place as object is a hit: an attack with a weapon or a military target
+    ("Eine ukrainische Drohne hat nach russischen Angaben ein Öllager in Brjansk getroffen.", "attack",
+     ("Ukraine",), ("Russia",), "Bryansk"),
+    ("Die Rakete traf ein Wohnhaus in Charkiw.", "attack", (), ("Ukraine",), "Kharkiv"),
+    ("Das russische Militär erklärte, es habe ein Munitionsdepot bei Cherson getroffen.", "attack",
+     ("Russian Armed Forces", "Russia"), ("Ukraine",), "Kherson"),
+    # the attacked place's country is the target side when no target is named
+    ("Russland hat in der Nacht die Hafenstadt Mykolajiw mit Drohnen angegriffen.", "attack", ("Russia",),
+     ("Ukraine",), "Mykolaiv"),
+])
+def test_extract_hits_and_attacked_places(text, etype, actors, targets, location):
+    found = by_type(text)
+    assert etype in found and "diplomacy" not in found, [e.type for e in events_of(text)]
+    ev = found[etype]
+    assert (ev.actors, ev.targets, ev.location) == (actors, targets, location)
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Scholz und Macron haben sich am Rande des Gipfels getroffen.", {"Olaf Scholz", "Emmanuel Macron"}),
+    ("Scholz traf Macron in Paris.", {"Olaf Scholz", "Emmanuel Macron"}),
+    ("Baerbock hat sich in Kiew mit Selenskyj getroffen.", {"Annalena Baerbock", "Volodymyr Zelensky"}),
+])
+def test_extract_meeting_sense_of_treffen(text, actors):
+    found = by_type(text)
+    assert set(found) == {"diplomacy"}, [e.type for e in events_of(text)]
+    assert actors <= set(found["diplomacy"].actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bundesregierung hat noch keine Entscheidung getroffen.",
+    "Die Sanktionen haben die russische Wirtschaft hart getroffen.",
+])
+def test_extract_other_senses_of_treffen_are_no_event(text):
+    assert not {"attack", "diplomacy"} & set(by_type(text))
+
+
+def test_extract_casualties_of_the_attack_just_reported_take_its_sides():
+    text = ("Russland hat in der Nacht Charkiw mit Raketen angegriffen. "
+            "Bei dem Angriff wurden nach Behördenangaben fünf Menschen getötet und 20 verletzt.")
+    first, second = [e for e in events_of(text) if e.type == "attack"]
+    assert second.quantity == {"killed": 5, "wounded": 20}
+    assert (second.actors, second.targets, second.location) == (("Russia",), ("Ukraine",), "Kharkiv")
+    assert (first.actors, first.targets) == (("Russia",), ("Ukraine",))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Am 3. März 2024 wurden mindestens drei Menschen getötet und zwölf weitere verletzt.",
+     {"killed": 3, "wounded": 12}),
+    ("Bei dem Angriff wurden nach Behördenangaben fünf Menschen getötet und 20 verletzt.",
+     {"killed": 5, "wounded": 20}),
+])
+def test_extract_quantities_after_a_year(text, expected):
+    assert extract_quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Selenskyj bat die Verbündeten um weitere Patriot-Systeme.", "Volodymyr Zelensky"),
+    ("Selenskyj forderte die Nato-Staaten am Mittwoch auf, mehr Flugabwehrsysteme zu liefern.",
+     "Volodymyr Zelensky"),
+    ("Kuleba appellierte an Berlin, dass Deutschland endlich Taurus liefert.", "Dmytro Kuleba"),
+])
+def test_extract_request_for_aid_is_a_statement_not_aid(text, speaker):
+    found = by_type(text)
+    assert set(found) == {"statement"}, [e.type for e in events_of(text)]
+    assert found["statement"].actors[0] == speaker
+
+
+def test_extract_request_statement_is_dated_by_its_weekday():
+    ev = by_type("Selenskyj forderte die Nato-Staaten am Mittwoch auf, mehr Flugabwehrsysteme zu liefern.",
+                 published=date(2024, 12, 18))["statement"]
+    assert (ev.date_start, ev.date_end, ev.date_basis) == (date(2024, 12, 18), date(2024, 12, 18), "text")
+
+
+@pytest.mark.parametrize("text, actor, quantity", [
+    ("Deutschland liefert der Ukraine weitere Iris-T-Systeme.", "Germany", {}),
+    ("Die USA kündigten ein Hilfspaket über 500 Millionen Dollar an.", "United States",
+     {"amount": 500_000_000, "currency": "USD"}),
+    ("Nachdem Selenskyj um Hilfe gebeten hatte, lieferte Großbritannien weitere Raketen.", "United Kingdom", {}),
+])
+def test_extract_aid_packages_still_found(text, actor, quantity):
+    ev = by_type(text)["aid_package"]
+    assert ev.actors[0] == actor and ev.quantity == quantity

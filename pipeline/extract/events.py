@@ -190,7 +190,8 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
             reporter = set(speaker_names) if embedded or spoken_of else set()
             actors, targets = roles.actors_and_targets(doc, sent, cand.token, cand.type, acting, reporter, focus,
                                                        cls)
-            if embedded and tclause.kind == "complement" and _pronoun_in(sent_text, tclause, trig):
+            if embedded and (tclause.kind == "complement" or _indirect(sent_text, tclause, trig)) and \
+                    _pronoun_in(sent_text, tclause, trig):
                 actors = roles.with_affiliations(speaker_names + [x for x in actors if x not in speaker_names],
                                                  targets)
             acted.append((cand.token, actors))
@@ -209,12 +210,23 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
             earlier = next((e for e in reversed(done) if e.type == cand.type), None)
             if earlier is not None:
                 actors, targets = list(earlier.actors), list(earlier.targets)
+        location = _location(doc, sent, places, cand.token)
+        if cand.type == "attack" and not actors and "attack" in recent and anaphora.definite(doc, sent, cand.token):
+            # "Bei dem Angriff wurden drei Menschen getötet": the attack just reported, its sides and place
+            earlier = next((e for e in reversed(done) if e.type == "attack"), None)
+            if earlier is not None:
+                actors, targets = list(earlier.actors), targets or list(earlier.targets)
+                location = location or earlier.location
+        if cand.type == "attack" and not targets and location:
+            # "griff Odessa an", "Die Rakete traf ein Wohnhaus in Charkiw": the country of the place is hit
+            country = _country_of(location)
+            if country and country not in actors:
+                targets = [country]
         choice = _date_for(article, sent_text, a + body_start, cls, quotes, timexes, trig, cand.type,
                            speech_clause if cand.type == "statement" or embedded else None, actors, pub, ctx,
                            done + out, sent_mentions, speaker_names)
         if choice is pub and mod in ("asserted", "claimed"):
             choice = dating.former_term(cand.type, actors[:1], article.published) or choice
-        location = _location(doc, sent, places, cand.token)
         quantity = _quantity_for(cand.type, qty, {c.type for c in cands})
         confidence = round(min(0.95, cand.confidence + (0.05 if actors else -0.15)
                                + (0.05 if choice.basis == "text" else 0.0)), 2)
@@ -255,6 +267,25 @@ def _institution_mentions(doc: Doc, sent: Span, found: list[Mention], focus: lis
         if texts[i] in INSTITUTIONS and i not in taken and texts[i - 1].lower() in ("das", "die", "dem", "der"):
             out.append(Mention(state, i, i + 1, idxs[i], True, "state"))
     return out
+
+
+_SUBJUNCTIVE = re.compile(r"\b(?:habe|sei|seien|werde|hätten|wären|würden)\b")
+
+
+def _indirect(sent_text: str, clause, trig: int) -> bool:
+    """'erklärte, es habe ... getroffen': reported speech without 'dass', a subjunctive in the trigger's clause."""
+    return clause.kind == "main" and bool(_SUBJUNCTIVE.search(sent_text[clause.start:trig]))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    return {p["name"]: p["country"] for p in place_entries() if p.get("country")}
+
+
+def _country_of(place: str) -> str | None:
+    """The actor name of the state a place of `places.csv` lies in (None when it is no actor)."""
+    country = _countries().get(place)
+    return country if country and kind_of(country) == "state" else None
 
 
 def _token_at(doc: Doc, char: int) -> int:

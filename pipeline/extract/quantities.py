@@ -71,10 +71,10 @@ def extract_quantities(text: str) -> dict:
             out["amount"] = _int_or_float(value)
             out["currency"] = CURRENCIES.get(m.group("cur").lower(), m.group("cur"))
             used.append(m.span("num"))
-    for m in _CASUALTY_RE.finditer(text):
+    for m in _casualty_matches(text):
         if m.group("num") in NUMBER_WORDS and m.group("num")[0].isupper():
             continue
-        if any(s <= m.start("num") < e for s, e in used) or _year_like(m.group("num"), m.group("scale")):
+        if any(s <= m.start("num") < e for s, e in used):
             continue
         value = parse_number(m.group("num"), m.group("scale"))
         what = m.group("what").lower()
@@ -96,6 +96,18 @@ def extract_quantities(text: str) -> dict:
         if value is not None and "troops" not in out:
             out["troops"] = _int_or_float(value)
     return out
+
+
+def _casualty_matches(text: str):
+    """Matches of `_CASUALTY_RE`; a year ("am 17. Dezember 2024 mindestens drei Menschen getötet") is skipped
+    without swallowing the count that follows it."""
+    pos = 0
+    while (m := _CASUALTY_RE.search(text, pos)) is not None:
+        if _year_like(m.group("num"), m.group("scale")):
+            pos = m.end("num")
+            continue
+        yield m
+        pos = m.end()
 
 
 def _year_like(num: str, scale: str | None) -> bool:

@@ -234,12 +234,18 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
         if name not in actors and name not in targets:
             actors.append(name)
     actors = [a for a in actors if a not in targets] or actors
-    if tclause.kind in FINITE_SUBORDINATE and any(a in in_clause for a in actors):
+    if (tclause.kind in FINITE_SUBORDINATE or _after_subordinate(cls, tclause)) and any(a in in_clause for a in actors):
         actors = [a for a in actors if a in in_clause] + [a for a in actors if a not in in_clause]
     if owner is not None and owner.name not in exclude:
         actors = [owner.name] + [a for a in actors if a != owner.name]
         targets = [t for t in targets if t != owner.name]
     return with_affiliations(actors, targets), with_affiliations(targets)
+
+
+def _after_subordinate(cls: list[Clause], tclause: Clause) -> bool:
+    """'Nachdem Selenskyj gebeten hatte, lieferte Großbritannien ...': a main clause after a subordinate one; the
+    names of the subordinate clause do not act in it."""
+    return tclause.kind == "main" and any(c.end <= tclause.start and c.kind in FINITE_SUBORDINATE for c in cls)
 
 
 def _passive_roles(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention],

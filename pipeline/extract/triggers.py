@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import vocab
+from pipeline.extract.actors import kind_of
 from pipeline.extract.clauses import Clause, clause_at, in_ranges, is_occasion
 from pipeline.nlp import token_columns
 
@@ -91,6 +92,11 @@ def candidates(doc: Doc, sent: Span, offset0: int, cls: list[Clause], quantities
                     c in sentence_cues or any(c in cues for cues in cues_by_clause.values())
                     for c in rule.unblocked_by):
                 continue  # "Hackerangriff", "Messerangriff": no war event unless troops or weapons are named
+        if rule.unless_after and _after_cue(doc, sp.start, s0, cls, offset0, clause, cue_at, rule.unless_after):
+            continue  # "forderte die Verbündeten auf, Flugabwehrsysteme zu liefern": asked for, not delivered
+        if rule.sense and (rule.sense == "meet") != _meeting_sense(doc, sp.start, s0, s1, cls, offset0, clause,
+                                                                   cue_at):
+            continue  # "treffen": "trafen sich", "traf Macron" meet; "traf ein Öllager" hits
         if in_ranges(off, quotes):
             continue  # quoted words are what someone said, not what the text reports
         if rule.type == "statement" and (
@@ -144,3 +150,37 @@ def _particle(doc: Doc, i: int, s1: int, rule: vocab.Rule, cls: list[Clause], of
         if clause_at(cls, doc[j].idx - offset0) != clause and doc[j].text not in (",",):
             break
     return False
+
+
+def _after_cue(doc: Doc, i: int, s0: int, cls: list[Clause], offset0: int, clause: Clause,
+               cue_at: dict[int, set[str]], classes: tuple[str, ...]) -> bool:
+    """A cue of `classes` stands before token `i` in its clause, or in an earlier clause when `i`'s clause depends
+    on it: a subordinate clause (", dass Deutschland Taurus liefert") or a zu-infinitive (", Systeme zu
+    liefern")."""
+    dependent = clause.kind != "main" or (i - 1 >= s0 and doc[i - 1].lower_ == "zu")
+    for j in range(s0, i):
+        if any(c in cue_at.get(j, ()) for c in classes) and (
+                dependent or clause_at(cls, doc[j].idx - offset0) == clause):
+            return True
+    return False
+
+
+def _meeting_sense(doc: Doc, i: int, s0: int, s1: int, cls: list[Clause], offset0: int, clause: Clause,
+                   cue_at: dict[int, set[str]]) -> bool:
+    """'treffen' as meeting: a reflexive ("trafen sich", cue class meet_marker) or a partner ("mit Macron", a
+    person as object: "traf Macron", "hat den Kanzler getroffen") in the trigger's clause. Otherwise it reads as
+    a hit ("traf ein Wohnhaus", "wurde getroffen")."""
+    def same(j: int) -> bool:
+        return clause_at(cls, doc[j].idx - offset0) == clause
+
+    if any("meet_marker" in cue_at.get(j, ()) and same(j) for j in range(s0, s1)):
+        return True
+    # (start, is a person) of the capitalised names and office titles in the clause
+    names = sorted((sp.start, group == "titles" or kind_of(sp.label_) == "person")
+                   for group in ("actors", "titles") for sp in _in_sentence(doc, group, s0, s1)
+                   if same(sp.start) and sp.text[:1].isupper())
+    if any(doc[j].lower_ == "mit" for start, _ in names for j in range(max(s0, start - 4), start)):
+        return True
+    persons = [start for start, person in names if person]
+    # a person object: after the finite verb ("traf Macron") or a second person before the participle
+    return bool(persons) and (persons[-1] > i or len(persons) >= 2)

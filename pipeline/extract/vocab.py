@@ -49,6 +49,12 @@ class Rule:
     unblocked_by: tuple[str, ...] = ()
     """cue classes whose presence in the sentence lifts `blocked_by` ("Hackerangriff" blocks an attack unless
     the sentence names troops, weapons or missiles)"""
+    unless_after: tuple[str, ...] = ()
+    """cue classes that cancel the rule when one stands before the trigger in its clause, or in an earlier clause
+    when the trigger's clause depends on it ("forderte die Verbündeten auf, Flugabwehrsysteme zu liefern": a
+    request, not a delivery)"""
+    sense: str | None = None
+    """'meet' or 'hit' for "treffen": the rule holds only when the trigger's clause reads that way"""
 
 
 @dataclass(frozen=True)
@@ -225,6 +231,13 @@ def triggers() -> Triggers:
         for cls in unblocked_by:
             if cls not in cues and cls not in QUANTITY_CUES:
                 raise VocabularyError(f"{where}: unblocked_by unknown cue class {cls!r}; define it under 'cues'")
+        unless_after = _str_list(row.get("unless_after"), where, "unless_after")
+        for cls in unless_after:
+            if cls not in cues:
+                raise VocabularyError(f"{where}: unless_after unknown cue class {cls!r}; define it under 'cues'")
+        sense = row.get("sense")
+        if sense not in (None, "meet", "hit"):
+            raise VocabularyError(f"{where}: sense {sense!r} must be 'meet' or 'hit'")
         conf = row.get("confidence", 0.7)
         if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
             raise VocabularyError(f"{where}: confidence {conf!r} must be a number between 0 and 1")
@@ -236,7 +249,7 @@ def triggers() -> Triggers:
             blocked_by=frozenset(w.lower() for w in expand(_str_list(row.get("blocked_by"), where, "blocked_by"),
                                                            where)),
             confidence=float(conf), followed_by=followed_by, unblocked_by=unblocked_by,
-            requires_anywhere=bool(row.get("requires_anywhere", False))))
+            requires_anywhere=bool(row.get("requires_anywhere", False)), unless_after=unless_after, sense=sense))
     exclude = frozenset(w.lower() for w in _str_list(raw.get("exclude"), "triggers.yaml", "exclude"))
     endings = tuple(w.lower() for w in _str_list(raw.get("exclude_endings"), "triggers.yaml", "exclude_endings"))
     return Triggers(rules=tuple(rules), cues=cues, exclude=exclude, exclude_endings=endings)
