@@ -82,7 +82,7 @@ DATE_TICKS = (
 )
 MIN_DAYS = 14
 """The narrowest date axis shown: a few events on one day must not give an axis in hours."""
-DENSE_LOW = 0.05
+DENSE_LOW = 0.10
 """Without a date filter the axis opens on the events from this quantile of their dates on (outliers reachable
 by zooming out)."""
 
@@ -104,7 +104,7 @@ def dense_window(starts: pd.Series, ends: pd.Series | None = None, weights: pd.S
     starts = pd.to_datetime(pd.Series(starts)).reset_index(drop=True)
     ends = starts if ends is None else pd.to_datetime(pd.Series(ends)).reset_index(drop=True)
     w = pd.Series(1, index=starts.index) if weights is None else pd.Series(weights).reset_index(drop=True)
-    keep = starts.notna()
+    keep = starts.notna() & (w > 0)  # empty periods of a filled count grid are no events
     starts, ends, w = starts[keep], ends[keep].fillna(starts[keep]), w[keep]
     if starts.empty:
         return pd.NaT, pd.NaT, 0
@@ -112,6 +112,13 @@ def dense_window(starts: pd.Series, ends: pd.Series | None = None, weights: pd.S
     cum = w[order].cumsum() / max(w.sum(), 1)
     q = starts[order][cum >= low].iloc[0] if (cum >= low).any() else starts.min()
     last = max(ends.max(), starts.max())
+    # Walk back from the quantile over events close to the ones kept: the quantile only marks the dense core,
+    # the view must not cut the cluster it sits in, only isolated outliers.
+    reach = max((last - q) * 0.15, pd.Timedelta(days=14))
+    for earlier in sorted(set(starts[starts < q]), reverse=True):
+        if q - earlier > reach:
+            break
+        q = earlier
     pad = max((last - q) * 0.04, pd.Timedelta(days=3))
     lo = q - pad
     if lo <= starts.min():  # nothing far out: show everything
@@ -133,10 +140,10 @@ def open_on(fig: go.Figure, starts: pd.Series, ends: pd.Series | None = None, we
         return
     date_axis(fig, lo, hi)
     if left_out:
-        fig.add_annotation(
-            text=f"{left_out:,} earlier {what} outside this view: double-click the chart (or zoom out) to show all dates",
-            xref="paper", yref="paper", x=0, y=1, yshift=4, xanchor="left", yanchor="bottom", showarrow=False,
-            font={"size": 11, "color": "#555555"})
+        # Under the axis, in its title: above the plot it would collide with the legend.
+        title = fig.layout.xaxis.title.text
+        note = f"{left_out:,} earlier {what} outside this view: double-click the chart (or zoom out) to show all dates"
+        fig.update_xaxes(title={"text": f"{title} · {note}" if title else note, "font": {"size": 12}})
 
 
 def integer_axis(fig: go.Figure, top: float, **kwargs) -> None:
@@ -434,7 +441,7 @@ def build_map(frame: pd.DataFrame, region: str = "Europe") -> go.Figure:
                  for loc, n, types in zip(group["location"], group["n"], group["types"], strict=True)]
         fig.add_trace(go.Scattergeo(
             lat=group["lat"], lon=group["lon"], mode="markers+text", text=[safe(x) if x in labelled else "" for x in group["location"]],
-            textposition="top center", textfont={"size": 11},
+            textposition="top center", textfont={"size": 12, "color": "#222222"},
             name=f"mostly {type_label(event_type, plural=True).lower()}",
             marker={"size": [8 + 32 * (n / biggest) ** 0.5 for n in group["n"]], "color": color_of(event_type),
                     "opacity": 0.75, "line": {"width": 0.5, "color": "white"}},

@@ -140,10 +140,10 @@ def render() -> Filters:
     sb.slider("Date range", min_value=min(first, lo), max_value=max(last, hi), key="f_dates", format="DD MMM YYYY",
               on_change=_on_slider, help="An event matches when its date interval overlaps this range.")
     # Typed dates for an exact range: the slider moves in steps of weeks on a multi-year axis.
-    left, right = sb.columns(2)
-    left.date_input("From", key="f_from", min_value=EARLIEST, max_value=LATEST, format="DD.MM.YYYY",
+    # One per row: side by side, the sidebar cuts DD.MM.YYYY to "01.10.202".
+    sb.date_input("From", key="f_from", min_value=EARLIEST, max_value=LATEST, format="DD.MM.YYYY",
                     on_change=_on_typed, help="First day of the range (inclusive). Type it as DD.MM.YYYY.")
-    right.date_input("To", key="f_to", min_value=EARLIEST, max_value=LATEST, format="DD.MM.YYYY",
+    sb.date_input("To", key="f_to", min_value=EARLIEST, max_value=LATEST, format="DD.MM.YYYY",
                      on_change=_on_typed, help="Last day of the range (inclusive). Type it as DD.MM.YYYY.")
     if st.session_state.get("f_date_note"):
         sb.warning(st.session_state["f_date_note"], icon=":material/swap_horiz:")

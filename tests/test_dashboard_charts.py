@@ -33,8 +33,8 @@ def test_dashboard_charts_timeline_opens_on_where_the_events_are():
     lo, hi = _range(fig)
     assert pd.Timestamp("2024-06-01") < lo <= pd.Timestamp("2024-10-01")
     assert hi >= pd.Timestamp("2024-11-29")
-    notes = [a.text for a in fig.layout.annotations]
-    assert any("2 earlier events" in t and "show all dates" in t for t in notes), notes
+    note = fig.layout.xaxis.title.text
+    assert "2 earlier events" in note and "show all dates" in note, note
 
 
 def test_dashboard_charts_timeline_with_a_date_filter_keeps_the_filter_range():
@@ -42,7 +42,7 @@ def test_dashboard_charts_timeline_with_a_date_filter_keeps_the_filter_range():
                                 x_range=(date(2019, 1, 1), date(2024, 12, 31)))
     lo, hi = _range(fig)
     assert lo < pd.Timestamp("2019-01-01") and hi > pd.Timestamp("2024-12-31")
-    assert not fig.layout.annotations
+    assert "earlier" not in fig.layout.xaxis.title.text
 
 
 def test_dashboard_charts_one_day_is_never_an_hourly_axis():
@@ -118,3 +118,10 @@ def test_dashboard_charts_aid_has_one_panel_per_currency():
     assert [a.text for a in fig.layout.annotations] == ["Cumulative aid in EUR", "Cumulative aid in USD"]
     assert [t.name for t in fig.data] == ["United States", "Germany"] or {t.name for t in fig.data} == {
         "Germany", "United States"}
+
+
+def test_dashboard_charts_actor_heatmap_ignores_empty_periods_for_its_view():
+    periods = [date(2017, 1, 1)] + [date(2024, m, 1) for m in range(6, 13)]
+    frame = pd.DataFrame({"period": periods, "key": ["Russia"] * len(periods), "n": [1] + [10] * 7})
+    lo, hi = _range(charts.build_counts(frame, "actor", "month"))
+    assert pd.Timestamp("2024-01-01") < lo <= pd.Timestamp("2024-06-01"), lo
