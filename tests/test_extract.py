@@ -583,3 +583,32 @@ def test_extract_request_statement_is_dated_by_its_weekday():
 def test_extract_aid_packages_still_found(text, actor, quantity):
     ev = by_type(text)["aid_package"]
     assert ev.actors[0] == actor and ev.quantity == quantity
+
+
+@pytest.mark.parametrize("text, etype, actor, modality", [
+    # a comma after a truncated compound ("Banken-, Energie- und") does not cut the trigger from its act word
+    ("Die Strafmaßnahmen gegen Moskaus Banken-, Rüstungs-und Ölsektor wurden im März verhängt.", "sanction", None,
+     "asserted"),
+    # "um drei Monate" is a measure, no purpose clause; keeping sanctions in force is a sanction act
+    ("Die G7-Staaten haben die Verlängerung der Sanktionen gegen Belarus um drei Monate beschlossen.", "sanction",
+     None, "asserted"),
+    ("Der Kreml will seine Strafmaßnahmen gegen Polen beibehalten.", "sanction", "Russia", "planned"),
+    # weapons stationed or moved like troops
+    ("Großbritannien will zwölf Kampfpanzer in Estland stationieren.", "troop_deployment", "United Kingdom",
+     "planned"),
+    ("Die Niederlande verlegten Panzerhaubitzen nach Litauen.", "troop_deployment", "Netherlands", "asserted"),
+    # approval of weapons deliveries by a parliament
+    ("Der Kongress hat Waffenlieferungen an Taiwan abgesegnet.", "aid_package", None, "asserted"),
+])
+def test_extract_sanctions_stationing_and_approvals(text, etype, actor, modality):
+    found = by_type(text)
+    assert etype in found, [e.type for e in events_of(text)]
+    if actor:
+        assert found[etype].actors[:1] == (actor,), found[etype].actors
+    assert found[etype].modality == modality
+
+
+def test_extract_sollten_opens_a_condition():
+    found = by_type("Sollten russische Truppen weitere Städte erobern, werde die EU neue Sanktionen verhängen, "
+                    "sagte Borrell.")
+    assert all(e.modality in ("hypothetical", "planned") for t, e in found.items() if t != "statement"), found
