@@ -612,3 +612,14 @@ def test_extract_sollten_opens_a_condition():
     found = by_type("Sollten russische Truppen weitere Städte erobern, werde die EU neue Sanktionen verhängen, "
                     "sagte Borrell.")
     assert all(e.modality in ("hypothetical", "planned") for t, e in found.items() if t != "statement"), found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the office holder after "von"/genitive owns the office; the speaker is named after the comma
+    ("Moskau sei gesprächsbereit, sagte der Sprecher von Präsident Wladimir Putin, Dmitri Peskow, am Montag.",
+     "Dmitry Peskov"),
+    ("Die Lage sei ernst, sagte Olaf Scholz, der Kanzler.", "Olaf Scholz"),
+])
+def test_extract_speaker_in_apposition(text, speaker):
+    found = by_type(text)
+    assert found["statement"].actors[:1] == (speaker,), found["statement"].actors

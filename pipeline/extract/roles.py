@@ -88,13 +88,26 @@ def speakers(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention], cls:
     if after:
         if doc[trigger_i].text in QUOTING_VERBS:
             return [after[-1].name]
-        return [after[0].name]
+        return [_apposition(doc, sent, after[0], mentions)]
     for j in range(trigger_i + 1, min(sent.end, trigger_i + 3)):
         if doc[j].text in PRONOUNS and focus:
             return focus[:1]
     if before and before[-1].start >= trigger_i - 25:
         return [before[-1].name]
     return []
+
+
+def _apposition(doc: Doc, sent: Span, m: Mention, mentions: list[Mention]) -> str:
+    """'sagte der Sprecher von Präsident Wladimir Putin, Dmitri Peskow': a person owning the speaker's office ("von
+    X", a genitive) is followed by the speaker's own name after a comma; otherwise `m` speaks."""
+    if m.kind != "person" or m.start <= sent.start or doc[m.start - 1].lower_ not in ("von", "des", "der") and not (
+            m.start - 2 >= sent.start and doc[m.start - 2].lower_ in ("von", "des", "der")):
+        return m.name
+    if m.end < sent.end and doc[m.end].text == ",":
+        nxt = next((x for x in mentions if x.start == m.end + 1 and x.kind == "person"), None)
+        if nxt is not None:
+            return nxt.name
+    return m.name
 
 
 def _names(ms: list[Mention]) -> list[str]:
