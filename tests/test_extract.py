@@ -623,3 +623,17 @@ def test_extract_sollten_opens_a_condition():
 def test_extract_speaker_in_apposition(text, speaker):
     found = by_type(text)
     assert found["statement"].actors[:1] == (speaker,), found["statement"].actors
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the genitive after Unterstützung/Ausbildung/Ausrüstung receives the aid; money for forces is no deployment
+    ("Frankreich hat 200 Millionen Euro für die Unterstützung der ukrainischen Streitkräfte bewilligt.", "France",
+     "Armed Forces of Ukraine"),
+    ("Großbritannien hat 90 Millionen Pfund für die Ausbildung der ukrainischen Armee bewilligt.", "United Kingdom",
+     "Armed Forces of Ukraine"),
+])
+def test_extract_aid_recipient_in_genitive(text, actor, recipient):
+    found = by_type(text)
+    assert "troop_deployment" not in found, found
+    assert found["aid_package"].actors[:1] == (actor,), found["aid_package"].actors
+    assert recipient in found["aid_package"].targets, found["aid_package"].targets

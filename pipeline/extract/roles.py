@@ -218,7 +218,8 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
         if m.name in exclude:
             continue
         prep = preceding_preposition(doc, m, sent)
-        genitive_aid = m.start > sent.start and doc[m.start - 1].text == "Unterstützung"
+        genitive_aid = m.start > sent.start and doc[m.start - 1].text == "Unterstützung" or (
+            event_type == "aid_package" and _aid_recipient(doc, sent, m))
         joined = m.start > sent.start and doc[m.start - 1].lower_ in ("und", "sowie", ",")
         is_object = (event_type in OBJECT_TYPES and prep is None and m.start > trigger_i and actors
                      and not joined and m.kind == "state")
@@ -253,6 +254,17 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
         actors = [owner.name] + [a for a in actors if a != owner.name]
         targets = [t for t in targets if t != owner.name]
     return with_affiliations(actors, targets), with_affiliations(targets)
+
+
+AID_NOUNS = frozenset({"Unterstützung", "Ausrüstung", "Ausbildung", "Versorgung", "Bewaffnung", "Aufrüstung"})
+"""'für die Ausrüstung der ukrainischen Streitkräfte': the genitive after these nouns receives the aid."""
+
+
+def _aid_recipient(doc: Doc, sent: Span, m: Mention) -> bool:
+    i = m.start - 1
+    if i > sent.start and doc[i].lower_ in ("der", "des"):
+        i -= 1
+    return i >= sent.start and doc[i].text in AID_NOUNS
 
 
 def _after_subordinate(cls: list[Clause], tclause: Clause) -> bool:
