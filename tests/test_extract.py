@@ -637,3 +637,20 @@ def test_extract_aid_recipient_in_genitive(text, actor, recipient):
     assert "troop_deployment" not in found, found
     assert found["aid_package"].actors[:1] == (actor,), found["aid_package"].actors
     assert recipient in found["aid_package"].targets, found["aid_package"].targets
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    # military aircraft landing abroad are deployed; a drone that lands in a house is no deployment
+    ("Auf einem Stützpunkt in Rumänien sind am Montag vier US-Kampfjets gelandet.", "troop_deployment", "asserted"),
+    # an act the text dates after the publication is still ahead
+    ("Am Freitag kündigte die Regierung in Vilnius für Mitte 2025 die Stationierung deutscher Panzer an.",
+     "troop_deployment", "planned"),
+])
+def test_extract_landing_and_future_dated_acts(text, etype, modality):
+    found = by_type(text)
+    assert etype in found, [e.type for e in events_of(text)]
+    assert found[etype].modality == modality
+
+
+def test_extract_landed_drone_is_no_deployment():
+    assert "troop_deployment" not in by_type("Eine russische Drohne ist in einem Wohnhaus in Polen gelandet.")
