@@ -654,3 +654,20 @@ def test_extract_landing_and_future_dated_acts(text, etype, modality):
 
 def test_extract_landed_drone_is_no_deployment():
     assert "troop_deployment" not in by_type("Eine russische Drohne ist in einem Wohnhaus in Polen gelandet.")
+
+
+@pytest.mark.parametrize("text, etype, speaker", [
+    ("Ankara lehnt ab und will das Schiedsgericht anrufen.", "statement", "Turkey"),
+    ("Polen wirft Belarus vor, Migranten an die Grenze zu bringen.", "statement", "Poland"),
+    ("Außenminister Lawrow hatte die Nato am Montag als Bedrohung bezeichnet.", "statement", "Sergey Lavrov"),
+])
+def test_extract_more_speech_verbs(text, etype, speaker):
+    found = by_type(text)
+    assert etype in found, [e.type for e in events_of(text)]
+    assert found[etype].actors[:1] == (speaker,), found[etype].actors
+
+
+def test_extract_allies_agreeing_on_sanctions_is_no_diplomacy():
+    found = by_type("Die EU-Staaten hatten sich zuvor auf eine Verlängerung der Sanktionen gegen Belarus geeinigt.")
+    assert "sanction" in found and "diplomacy" not in found, list(found)
+    assert "diplomacy" in by_type("Russland und die Ukraine einigten sich auf einen Gefangenenaustausch.")
