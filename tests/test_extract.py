@@ -671,3 +671,9 @@ def test_extract_allies_agreeing_on_sanctions_is_no_diplomacy():
     found = by_type("Die EU-Staaten hatten sich zuvor auf eine Verlängerung der Sanktionen gegen Belarus geeinigt.")
     assert "sanction" in found and "diplomacy" not in found, list(found)
     assert "diplomacy" in by_type("Russland und die Ukraine einigten sich auf einen Gefangenenaustausch.")
+
+
+def test_extract_repeated_intensifier_keeps_the_clause_and_its_date():
+    # "sehr, sehr": the comma of a repetition does not cut the date from the speech verb
+    ev = by_type("Pistorius hatte Moskau vergangene Woche als sehr, sehr gefährlichen Gegner bezeichnet.")["statement"]
+    assert (ev.date_start, ev.date_end) == (date(2024, 11, 4), date(2024, 11, 10)), (ev.date_start, ev.date_end)

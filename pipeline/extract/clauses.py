@@ -39,12 +39,23 @@ def clauses(text: str) -> list[Clause]:
     out = []
     pos = 0
     for m in _SPLIT.finditer(text):
+        if _repeat_at(text, m.start()):
+            continue  # "als sehr, sehr ernsthafte Bedrohung": an intensifying repetition, no clause break
         if m.start() > pos:
             out.append(_clause(text, pos, m.start()))
         pos = m.end()
     if pos < len(text):
         out.append(_clause(text, pos, len(text)))
     return out or [Clause(0, len(text), "main")]
+
+
+_REPEATED = re.compile(r"\b(\w+),\s*\1\b")
+
+
+def _repeat_at(text: str, comma: int) -> bool:
+    """The same word stands right before and right after the comma at `comma`."""
+    m = _REPEATED.match(text, text.rfind(" ", 0, comma) + 1)
+    return bool(m) and m.start() <= comma < m.end() and text[comma] == ","
 
 
 def _clause(text: str, start: int, end: int) -> Clause:
