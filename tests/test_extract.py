@@ -583,3 +583,97 @@ def test_extract_request_statement_is_dated_by_its_weekday():
 def test_extract_aid_packages_still_found(text, actor, quantity):
     ev = by_type(text)["aid_package"]
     assert ev.actors[0] == actor and ev.quantity == quantity
+
+
+@pytest.mark.parametrize("text, etype, actor, modality", [
+    # a comma after a truncated compound ("Banken-, Energie- und") does not cut the trigger from its act word
+    ("Die Strafmaßnahmen gegen Moskaus Banken-, Rüstungs-und Ölsektor wurden im März verhängt.", "sanction", None,
+     "asserted"),
+    # "um drei Monate" is a measure, no purpose clause; keeping sanctions in force is a sanction act
+    ("Die G7-Staaten haben die Verlängerung der Sanktionen gegen Belarus um drei Monate beschlossen.", "sanction",
+     None, "asserted"),
+    ("Der Kreml will seine Strafmaßnahmen gegen Polen beibehalten.", "sanction", "Russia", "planned"),
+    # weapons stationed or moved like troops
+    ("Großbritannien will zwölf Kampfpanzer in Estland stationieren.", "troop_deployment", "United Kingdom",
+     "planned"),
+    ("Die Niederlande verlegten Panzerhaubitzen nach Litauen.", "troop_deployment", "Netherlands", "asserted"),
+    # approval of weapons deliveries by a parliament
+    ("Der Kongress hat Waffenlieferungen an Taiwan abgesegnet.", "aid_package", None, "asserted"),
+])
+def test_extract_sanctions_stationing_and_approvals(text, etype, actor, modality):
+    found = by_type(text)
+    assert etype in found, [e.type for e in events_of(text)]
+    if actor:
+        assert found[etype].actors[:1] == (actor,), found[etype].actors
+    assert found[etype].modality == modality
+
+
+def test_extract_sollten_opens_a_condition():
+    found = by_type("Sollten russische Truppen weitere Städte erobern, werde die EU neue Sanktionen verhängen, "
+                    "sagte Borrell.")
+    assert all(e.modality in ("hypothetical", "planned") for t, e in found.items() if t != "statement"), found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the office holder after "von"/genitive owns the office; the speaker is named after the comma
+    ("Moskau sei gesprächsbereit, sagte der Sprecher von Präsident Wladimir Putin, Dmitri Peskow, am Montag.",
+     "Dmitry Peskov"),
+    ("Die Lage sei ernst, sagte Olaf Scholz, der Kanzler.", "Olaf Scholz"),
+])
+def test_extract_speaker_in_apposition(text, speaker):
+    found = by_type(text)
+    assert found["statement"].actors[:1] == (speaker,), found["statement"].actors
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the genitive after Unterstützung/Ausbildung/Ausrüstung receives the aid; money for forces is no deployment
+    ("Frankreich hat 200 Millionen Euro für die Unterstützung der ukrainischen Streitkräfte bewilligt.", "France",
+     "Armed Forces of Ukraine"),
+    ("Großbritannien hat 90 Millionen Pfund für die Ausbildung der ukrainischen Armee bewilligt.", "United Kingdom",
+     "Armed Forces of Ukraine"),
+])
+def test_extract_aid_recipient_in_genitive(text, actor, recipient):
+    found = by_type(text)
+    assert "troop_deployment" not in found, found
+    assert found["aid_package"].actors[:1] == (actor,), found["aid_package"].actors
+    assert recipient in found["aid_package"].targets, found["aid_package"].targets
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    # military aircraft landing abroad are deployed; a drone that lands in a house is no deployment
+    ("Auf einem Stützpunkt in Rumänien sind am Montag vier US-Kampfjets gelandet.", "troop_deployment", "asserted"),
+    # an act the text dates after the publication is still ahead
+    ("Am Freitag kündigte die Regierung in Vilnius für Mitte 2025 die Stationierung deutscher Panzer an.",
+     "troop_deployment", "planned"),
+])
+def test_extract_landing_and_future_dated_acts(text, etype, modality):
+    found = by_type(text)
+    assert etype in found, [e.type for e in events_of(text)]
+    assert found[etype].modality == modality
+
+
+def test_extract_landed_drone_is_no_deployment():
+    assert "troop_deployment" not in by_type("Eine russische Drohne ist in einem Wohnhaus in Polen gelandet.")
+
+
+@pytest.mark.parametrize("text, etype, speaker", [
+    ("Ankara lehnt ab und will das Schiedsgericht anrufen.", "statement", "Turkey"),
+    ("Polen wirft Belarus vor, Migranten an die Grenze zu bringen.", "statement", "Poland"),
+    ("Außenminister Lawrow hatte die Nato am Montag als Bedrohung bezeichnet.", "statement", "Sergey Lavrov"),
+])
+def test_extract_more_speech_verbs(text, etype, speaker):
+    found = by_type(text)
+    assert etype in found, [e.type for e in events_of(text)]
+    assert found[etype].actors[:1] == (speaker,), found[etype].actors
+
+
+def test_extract_allies_agreeing_on_sanctions_is_no_diplomacy():
+    found = by_type("Die EU-Staaten hatten sich zuvor auf eine Verlängerung der Sanktionen gegen Belarus geeinigt.")
+    assert "sanction" in found and "diplomacy" not in found, list(found)
+    assert "diplomacy" in by_type("Russland und die Ukraine einigten sich auf einen Gefangenenaustausch.")
+
+
+def test_extract_repeated_intensifier_keeps_the_clause_and_its_date():
+    # "sehr, sehr": the comma of a repetition does not cut the date from the speech verb
+    ev = by_type("Pistorius hatte Moskau vergangene Woche als sehr, sehr gefährlichen Gegner bezeichnet.")["statement"]
+    assert (ev.date_start, ev.date_end) == (date(2024, 11, 4), date(2024, 11, 10)), (ev.date_start, ev.date_end)

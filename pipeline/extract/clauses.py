@@ -14,10 +14,14 @@ RELATIVE = frozenset(["der", "die", "das", "den", "dem", "deren", "dessen", "den
 _PREP_REL = re.compile(r"^(?:bei|in|an|auf|mit|von|nach|für|über|unter|aus|zu|durch|gegen|seit)\s+"
                        r"(?:dem|der|denen|den|deren|dessen|welchem|welcher)\b")
 KIND_BY_WORD = {"dass": "complement", "daß": "complement", "ob": "complement", "um": "purpose",
-                "wenn": "conditional", "falls": "conditional", "sofern": "conditional", "nachdem": "temporal",
+                "wenn": "conditional", "falls": "conditional",
+                "sollte": "conditional", "sollten": "conditional", "sofern": "conditional", "nachdem": "temporal",
                 "als": "temporal", "bevor": "temporal", "während": "temporal", "seit": "temporal",
                 "seitdem": "temporal", "obwohl": "concessive", "weil": "causal", "da": "causal"}
-_SPLIT = re.compile(r"[,;:]\s*|\s[–—-]\s|\s(?=(?:dass|daß|ob|weil|wenn|falls|sofern|nachdem|obwohl|um)\s)")
+# "Energie-, Verteidigungs- und Finanzsektor": a comma after a truncated compound joins words, no clause; "um"
+# opens a purpose clause only with a zu-infinitive ("um weitere sechs Monate verlängert" is a measure)
+_SPLIT = re.compile(r"(?<!\w-)[,;:]\s*|\s[–—-]\s|\s(?=(?:dass|daß|ob|weil|wenn|falls|sofern|nachdem|obwohl)\s)"
+                    r"|\s(?=um\s[^,;:.]*(?:\bzu\s|\w+zu\w*en\b))")
 _QUOTES = re.compile(r"„[^“”\"]*[“”\"]|“[^”„]*”|\"[^\"]*\"|«[^»]*»|»[^«]*«|‚[^‘’]*[‘’]")
 
 
@@ -35,12 +39,23 @@ def clauses(text: str) -> list[Clause]:
     out = []
     pos = 0
     for m in _SPLIT.finditer(text):
+        if _repeat_at(text, m.start()):
+            continue  # "als sehr, sehr ernsthafte Bedrohung": an intensifying repetition, no clause break
         if m.start() > pos:
             out.append(_clause(text, pos, m.start()))
         pos = m.end()
     if pos < len(text):
         out.append(_clause(text, pos, len(text)))
     return out or [Clause(0, len(text), "main")]
+
+
+_REPEATED = re.compile(r"\b(\w+),\s*\1\b")
+
+
+def _repeat_at(text: str, comma: int) -> bool:
+    """The same word stands right before and right after the comma at `comma`."""
+    m = _REPEATED.match(text, text.rfind(" ", 0, comma) + 1)
+    return bool(m) and m.start() <= comma < m.end() and text[comma] == ","
 
 
 def _clause(text: str, start: int, end: int) -> Clause:

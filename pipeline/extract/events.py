@@ -227,6 +227,9 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
                            done + out, sent_mentions, speaker_names)
         if choice is pub and mod in ("asserted", "claimed"):
             choice = dating.former_term(cand.type, actors[:1], article.published) or choice
+        if mod == "asserted" and cand.type != "statement" and choice.basis == "text" and choice.start is not None \
+                and article.published is not None and choice.start > article.published:
+            mod = "planned"  # "kündigte für Mitte 2016 die Stationierung an": an act dated after the article is ahead
         quantity = _quantity_for(cand.type, qty, {c.type for c in cands})
         confidence = round(min(0.95, cand.confidence + (0.05 if actors else -0.15)
                                + (0.05 if choice.basis == "text" else 0.0)), 2)

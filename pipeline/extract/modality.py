@@ -17,7 +17,7 @@ _SPEC = re.compile(r"\b(?:könnte|könnten|möglicherweise|wahrscheinlich|vermut
                    r"befürcht\w*|erwartet|dürfte|dürften|womöglich|eventuell)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:laut|zufolge|berichtet\w*|Berichte\w*|Angaben|angeblich|soll\w*\b[^.]*\b(?:worden sein|"
                     r"haben|sein)\b)", re.IGNORECASE)
-_PLAN = re.compile(r"\b(?:will|wollen|wollte|plant|planen|plante|geplant\w*|soll|sollen|werde|werden|wird|"
+_PLAN = re.compile(r"\b(?:will|wollen|wollte|plant|planen|plante|geplant\w*|soll|sollen|sollte|sollten|werde|werden|wird|"
                    r"kommenden|angekündigt\w*|beabsichtigt)\b", re.IGNORECASE)
 _REPORTIVE_SOLL = re.compile(r"\bsoll\w*\b[^.]*\b(?:worden sein|getötet|verwundet)", re.IGNORECASE)
 
@@ -25,6 +25,10 @@ _REPORTIVE_SOLL = re.compile(r"\bsoll\w*\b[^.]*\b(?:worden sein|getötet|verwund
 _CONFIRMED = re.compile(r"\b(?:bestätigt\w*|räumt\w*\b[^.]*\bein)\b", re.IGNORECASE)
 _PROPOSED = re.compile(r"\b(?:vorgeschlagen|schlägt\b[^.]*\bvor|schlug\b[^.]*\bvor|erwägt|erwägen|erwog\w*|"
                        r"angeregt)\b", re.IGNORECASE)
+# "Sollten die Separatisten weitere Gebiete erobern, werde dies Sanktionen nach sich ziehen": the consequence of
+# a condition just before it is as hypothetical as the condition
+_IF_BEFORE = re.compile(r"^\W*(?:sollten?|wenn|falls|sofern)\b[^,;:]*,\s*$", re.IGNORECASE)
+_THEN = re.compile(r"\s*(?:dann\s+)?(?:werde|werden|wird|würde|würden)\b", re.IGNORECASE)
 _FUTURE_WERDEN = re.compile(r"\b(?:wird|werden)\b", re.IGNORECASE)
 
 
@@ -42,7 +46,8 @@ def modality(event_type: str, sentence: str, clause: Clause, embedded_in_speech:
         return "asserted"
     if _DENIED.search(local) or (embedded_in_speech and _DENIED.search(sentence)):
         return "denied"
-    if clause.kind == "conditional" or (_HYPO.search(local) and re.search(r"\b(?:wenn|falls)\b", sentence, re.I)):
+    if clause.kind == "conditional" or (_HYPO.search(local) and re.search(r"\b(?:wenn|falls)\b", sentence, re.I)) \
+            or (_IF_BEFORE.search(sentence[:clause.start]) and _THEN.match(local)):
         return "hypothetical"
     if _SPEC.search(local):
         return "speculative"

@@ -88,13 +88,26 @@ def speakers(doc: Doc, sent: Span, trigger_i: int, mentions: list[Mention], cls:
     if after:
         if doc[trigger_i].text in QUOTING_VERBS:
             return [after[-1].name]
-        return [after[0].name]
+        return [_apposition(doc, sent, after[0], mentions)]
     for j in range(trigger_i + 1, min(sent.end, trigger_i + 3)):
         if doc[j].text in PRONOUNS and focus:
             return focus[:1]
     if before and before[-1].start >= trigger_i - 25:
         return [before[-1].name]
     return []
+
+
+def _apposition(doc: Doc, sent: Span, m: Mention, mentions: list[Mention]) -> str:
+    """'sagte der Sprecher von Präsident Wladimir Putin, Dmitri Peskow': a person owning the speaker's office ("von
+    X", a genitive) is followed by the speaker's own name after a comma; otherwise `m` speaks."""
+    if m.kind != "person" or m.start <= sent.start or doc[m.start - 1].lower_ not in ("von", "des", "der") and not (
+            m.start - 2 >= sent.start and doc[m.start - 2].lower_ in ("von", "des", "der")):
+        return m.name
+    if m.end < sent.end and doc[m.end].text == ",":
+        nxt = next((x for x in mentions if x.start == m.end + 1 and x.kind == "person"), None)
+        if nxt is not None:
+            return nxt.name
+    return m.name
 
 
 def _names(ms: list[Mention]) -> list[str]:
@@ -205,7 +218,8 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
         if m.name in exclude:
             continue
         prep = preceding_preposition(doc, m, sent)
-        genitive_aid = m.start > sent.start and doc[m.start - 1].text == "Unterstützung"
+        genitive_aid = m.start > sent.start and doc[m.start - 1].text == "Unterstützung" or (
+            event_type == "aid_package" and _aid_recipient(doc, sent, m))
         joined = m.start > sent.start and doc[m.start - 1].lower_ in ("und", "sowie", ",")
         is_object = (event_type in OBJECT_TYPES and prep is None and m.start > trigger_i and actors
                      and not joined and m.kind == "state")
@@ -240,6 +254,17 @@ def actors_and_targets(doc: Doc, sent: Span, trigger_i: int, event_type: str, me
         actors = [owner.name] + [a for a in actors if a != owner.name]
         targets = [t for t in targets if t != owner.name]
     return with_affiliations(actors, targets), with_affiliations(targets)
+
+
+AID_NOUNS = frozenset({"Unterstützung", "Ausrüstung", "Ausbildung", "Versorgung", "Bewaffnung", "Aufrüstung"})
+"""'für die Ausrüstung der ukrainischen Streitkräfte': the genitive after these nouns receives the aid."""
+
+
+def _aid_recipient(doc: Doc, sent: Span, m: Mention) -> bool:
+    i = m.start - 1
+    if i > sent.start and doc[i].lower_ in ("der", "des"):
+        i -= 1
+    return i >= sent.start and doc[i].text in AID_NOUNS
 
 
 def _after_subordinate(cls: list[Clause], tclause: Clause) -> bool:
