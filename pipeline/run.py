@@ -1,6 +1,8 @@
 """Orchestration of one ingest run: read inputs, extract what changed, merge, store, report.
 
-`ingest()` is what the CLI and the dashboard's upload page call. Reading and extraction are pure; the store is
+`ingest()` is what the CLI and the dashboard's upload page call. Reading, extraction (overlapping: an article
+goes to a worker as soon as it has been read and planned) and writing the store's copy (overlapping the last
+extractions) are pipelined for throughput on several cores. Reading and extraction are pure; the store is
 written in one transaction-like swap (see `pipeline/store.py`), so a run killed at any point leaves the previous
 table intact and the next run completes the work.
 """
@@ -8,10 +10,11 @@ table intact and the next run completes the work.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import multiprocessing
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -101,12 +104,13 @@ def _with_published(article: Article, default_published: date | None) -> tuple[A
     return article, "no publication date given or found in the text; its events are kept undated"
 
 
-def _extract_one(article: Article) -> list[Event]:
-    return extract_mentions(article, load_nlp())
+def _extract_chunk(articles: Sequence[Article]) -> list[list[Event]]:
+    nlp = load_nlp()
+    return [extract_mentions(a, nlp) for a in articles]
 
 
 def _pool_context():
-    """Fork when this process runs no other threads (cheap: the loaded pipeline is shared copy-on-write);
+    """Fork when this process runs no other threads (cheap: a pipeline loaded here is shared copy-on-write);
     spawn otherwise (forking a threaded process, such as the dashboard's server, is unsafe)."""
     import threading
 
@@ -115,28 +119,90 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
+CHUNK = 4
+"""Articles per task sent to a worker: small, so that both workers finish at nearly the same time."""
+PROGRESS_STEP = 64
+"""Articles between two calls of the progress callback."""
+
+
+class _Extractor:
+    """Extracts articles as the run plans them, so reading the inputs overlaps extraction on the workers.
+
+    Articles are buffered until there are `PARALLEL_MIN_ARTICLES` of them; only then is the pool started (its
+    workers load the pipeline themselves while this process reads on). With fewer articles, or one worker,
+    everything is extracted here at the end. Results come back in submission order either way, so the outcome
+    does not depend on the number of workers.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pending: list[Article] = []
+        self.futures: list = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.total = 0
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, article: Article) -> None:
+        self.pending.append(article)
+        self.total += 1
+        if self.pool is None and self.workers > 1 and len(self.pending) >= PARALLEL_MIN_ARTICLES:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_pool_context(),
+                                            initializer=load_nlp)
+        if self.pool is not None:
+            while len(self.pending) >= CHUNK:
+                self._send(self.pending[:CHUNK])
+                del self.pending[:CHUNK]
+
+    def _send(self, chunk: list[Article]) -> None:
+        self.futures.append((len(chunk), self.pool.submit(_extract_chunk, chunk)))
+
+    def results(self, progress: Callable[[int, int], None] | None) -> Iterator[list[Event]]:
+        """Mentions per submitted article, in order, as they come; `progress(done, total)` every 64 or so."""
+        if self.pool is None:
+            yield from _extract_serial(self.pending, progress)
+            return
+        if self.pending:
+            self._send(self.pending)
+            self.pending = []
+        done = reported = 0
+        for n, future in self.futures:
+            yield from future.result()
+            done += n
+            if progress is not None and (done - reported >= PROGRESS_STEP or done == self.total):
+                reported = done
+                progress(done, self.total)
+
+    def release(self) -> None:
+        """Let the workers exit in the background (they are joined when the `with` block ends)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False)
+
+
+def _extract_serial(articles: list[Article], progress) -> Iterator[list[Event]]:
+    nlp = load_nlp() if articles else None
+    for i, article in enumerate(articles, 1):
+        yield extract_mentions(article, nlp)
+        if progress is not None and (i % PROGRESS_STEP == 0 or i == len(articles)):
+            progress(i, len(articles))
+
+
 def extract_all(articles: Sequence[Article], workers: int) -> list[list[Event]]:
     """Mentions per article, in input order; the same result with one worker or many."""
-    nlp = load_nlp()
-    if workers <= 1 or len(articles) < PARALLEL_MIN_ARTICLES:
-        return [extract_mentions(a, nlp) for a in articles]
-    chunksize = max(1, min(16, len(articles) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=load_nlp) as pool:
-        return list(pool.map(_extract_one, articles, chunksize=chunksize))
+    with _Extractor(workers) as extractor:
+        for article in articles:
+            extractor.submit(article)
+        return list(extractor.results(None))
 
 
 def default_workers() -> int:
     n = get_int("workers")
     return n if n > 0 else (os.cpu_count() or 1)
-
-
-@dataclass
-class _Plan:
-    """What one run will do, decided from the inputs and the store's state before anything is extracted."""
-
-    lines: list[ReportLine]
-    todo: list[tuple[Article, str]]
-    skipped: list[tuple[Skipped, str]]
 
 
 def _read_state(db: Path) -> tuple[dict, str | None]:
@@ -149,44 +215,61 @@ def _read_state(db: Path) -> tuple[dict, str | None]:
         con.close()
 
 
-def _plan(items: list, state: dict, stale: bool, default_published: date | None, db: Path) -> _Plan:
-    plan = _Plan([], [], [])
-    by_id = {row["article_id"]: key for key, row in state.items() if row["status"] == "ingested"}
-    seen: dict[str, str] = {}
-    for item in items:
+class _Planner:
+    """Decides, input by input, what the run does with it; decided from the inputs and the store's state
+    before the run's own results are written."""
+
+    def __init__(self, state: dict, stale: bool, default_published: date | None) -> None:
+        self.state = state
+        self.stale = stale
+        self.default_published = default_published
+        self.lines: list[ReportLine] = []
+        self.todo: list[tuple[Article, str]] = []
+        self.skipped: list[tuple[Skipped, str]] = []
+        self.by_id = {row["article_id"]: key for key, row in state.items() if row["status"] == "ingested"}
+        self.seen: dict[str, str] = {}
+
+    def add(self, item: Article | Skipped | Notice) -> Article | None:
+        """Record one input; the article when it is to be extracted."""
         key = _input_key(item)
         if isinstance(item, Notice):
-            plan.lines.append(ReportLine(item.path, item.doc, "warning", item.message))
-            continue
+            self.lines.append(ReportLine(item.path, item.doc, "warning", item.message))
+            return None
         if isinstance(item, Skipped):
             skip_id = "skip-" + hashlib.sha1("\0".join(key).encode()).hexdigest()[:16]
-            plan.skipped.append((replace(item, path=key[0]), skip_id))
-            plan.lines.append(ReportLine(item.path, item.doc, "skipped", item.reason))
-            continue
-        article, note = _with_published(replace(item, path=key[0]), default_published)
+            self.skipped.append((replace(item, path=key[0]), skip_id))
+            self.lines.append(ReportLine(item.path, item.doc, "skipped", item.reason))
+            return None
+        article, note = _with_published(replace(item, path=key[0]), self.default_published)
         if note:
-            plan.lines.append(ReportLine(item.path, item.doc, "warning", note))
-        stored_as = by_id.get(article.article_id)
-        other = seen.get(article.article_id) or (stored_as[1] if stored_as and stored_as != key else None)
+            self.lines.append(ReportLine(item.path, item.doc, "warning", note))
+        stored_as = self.by_id.get(article.article_id)
+        other = self.seen.get(article.article_id) or (stored_as[1] if stored_as and stored_as != key else None)
         if other:
-            plan.lines.append(ReportLine(item.path, item.doc, "skipped", f"same text as {other}, already ingested; nothing to add"))
-            continue
-        seen[article.article_id] = article.doc
-        old = state.get(key)
-        if old and not stale and old["status"] == "ingested" and _same_metadata(old, article):
-            plan.lines.append(ReportLine(item.path, item.doc, "unchanged", "unchanged since the last run"))
-            continue
-        plan.todo.append((article, "replaced" if old and old["status"] == "ingested" else "ingested"))
-    if stale and state:
-        known = {_input_key(a) for a, _ in plan.todo}
+            self.lines.append(ReportLine(item.path, item.doc, "skipped",
+                                         f"same text as {other}, already ingested; nothing to add"))
+            return None
+        self.seen[article.article_id] = article.doc
+        old = self.state.get(key)
+        if old and not self.stale and old["status"] == "ingested" and _same_metadata(old, article):
+            self.lines.append(ReportLine(item.path, item.doc, "unchanged", "unchanged since the last run"))
+            return None
+        self.todo.append((article, "replaced" if old and old["status"] == "ingested" else "ingested"))
+        return article
+
+    def stale_articles(self, db: Path) -> list[Article]:
+        """After the inputs, when the pipeline changed: every other stored article, to extract again."""
+        if not (self.stale and self.state):
+            return []
+        known = {_input_key(a) for a, _ in self.todo}
         con = store.connect_read(db)
         try:
-            for article in store.ingested_articles(con):
-                if (article.path, article.doc) not in known and article.article_id not in seen:
-                    plan.todo.append((article, "re-extracted"))
+            again = [a for a in store.ingested_articles(con)
+                     if (a.path, a.doc) not in known and a.article_id not in self.seen]
         finally:
             con.close()
-    return plan
+        self.todo.extend((a, "re-extracted") for a in again)
+        return again
 
 
 def ingest(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike, *, default_published: date | None = None,
@@ -195,43 +278,53 @@ def ingest(paths: Sequence[str | os.PathLike], db_path: str | os.PathLike, *, de
 
     Unchanged inputs are not extracted again; a changed input replaces its old events; a pipeline change
     (code or vocabulary) re-extracts every stored article. Inputs that cannot be read are reported, never fatal.
-    Extraction runs before the store's copy is opened, so worker processes never inherit a database handle.
+    Inputs are extracted as they are read (on worker processes when there are enough of them); the workers are
+    all started before the store's copy is opened, so they never inherit a database handle, and the copy is
+    written while they finish.
 
     Raises:
         InputError: a given path does not exist.
         StoreError: the database cannot be written.
     """
     run_id = uuid.uuid4().hex[:12]
-    items = list(iter_inputs(paths))
+    inputs = iter_inputs(paths)
+    first = next(inputs, None)  # raises InputError for a missing path before the store is touched
+    items = inputs if first is None else itertools.chain((first,), inputs)
     fingerprint = pipeline_fingerprint()
     workers = workers or default_workers()
     with store.exclusive(db_path) as db:
         state, stored_fingerprint = _read_state(db)
-        plan = _plan(items, state, stored_fingerprint != fingerprint, default_published, db)
-        results = _extract_with_progress([a for a, _ in plan.todo], workers, progress)
-        lines = plan.lines
-        for (article, status), mentions in zip(plan.todo, results, strict=True):
-            if status != "re-extracted":
-                lines.append(ReportLine(article.path, article.doc, status, f"{len(mentions)} event mention(s)", len(mentions)))
-        with store.write_copy(db) as con:
-            store.delete_inputs(con, [(a.path, a.doc) for a, _ in plan.todo] + [(s.path, s.doc) for s, _ in plan.skipped])
-            store.insert_skipped(con, plan.skipped)
-            store.insert_articles(con, zip((a for a, _ in plan.todo), results, strict=True))
-            n_events = _rebuild_events(con)
-            store.set_meta(con, "pipeline_fingerprint", fingerprint)
-            store.log_run(con, run_id, lines)
+        plan = _Planner(state, stored_fingerprint != fingerprint, default_published)
+        with _Extractor(workers) as extractor:
+            for item in items:
+                article = plan.add(item)
+                if article is not None:
+                    extractor.submit(article)
+            for article in plan.stale_articles(db):
+                extractor.submit(article)
+            # Every worker has been started by now; the copy of the store is opened (and written) while they
+            # extract the last articles.
+            results: list[list[Event]] = []
+
+            def extracted() -> Iterator[tuple[Article, list[Event]]]:
+                for (article, _), mentions in zip(plan.todo, extractor.results(progress), strict=True):
+                    results.append(mentions)
+                    yield article, mentions
+
+            with store.write_copy(db) as con:
+                store.delete_inputs(con, [(a.path, a.doc) for a, _ in plan.todo] + [(s.path, s.doc) for s, _ in plan.skipped])
+                store.insert_skipped(con, plan.skipped)
+                store.insert_articles(con, extracted())
+                extractor.release()
+                lines = plan.lines
+                for (article, status), mentions in zip(plan.todo, results, strict=True):
+                    if status != "re-extracted":
+                        lines.append(ReportLine(article.path, article.doc, status, f"{len(mentions)} event mention(s)",
+                                                len(mentions)))
+                n_events = _rebuild_events(con)
+                store.set_meta(con, "pipeline_fingerprint", fingerprint)
+                store.log_run(con, run_id, lines)
     return RunReport(run_id=run_id, lines=tuple(lines), n_events=n_events, n_mentions=sum(map(len, results)))
-
-
-def _extract_with_progress(articles: list[Article], workers: int, progress) -> list[list[Event]]:
-    if progress is None or not articles:
-        return extract_all(articles, workers)
-    out: list[list[Event]] = []
-    step = max(PARALLEL_MIN_ARTICLES * workers, 64)
-    for i in range(0, len(articles), step):
-        out.extend(extract_all(articles[i:i + step], workers))
-        progress(len(out), len(articles))
-    return out
 
 
 def _same_metadata(old: dict, article: Article) -> bool:

@@ -50,3 +50,24 @@ def test_run_parallel_matches_serial_byte_for_byte(seeds_dir, tmp_path):
     assert serial_mentions, "the seed articles gave no event mentions: the comparison would prove nothing"
     assert parallel == serial
     assert parallel_mentions == serial_mentions
+
+
+def test_run_parallel_reports_progress_in_order_up_to_the_total(seeds_dir, tmp_path):
+    n = _articles_from_seeds(seeds_dir, tmp_path / "articles")
+    calls: list[tuple[int, int]] = []
+    report = ingest([tmp_path / "articles"], tmp_path / "p.duckdb", default_published=date(2024, 12, 3), workers=2,
+                    progress=lambda done, total: calls.append((done, total)))
+    assert report.ok, report.summary()
+    assert calls, "no progress was reported"
+    assert calls[-1] == (n, n)
+    assert [done for done, _ in calls] == sorted({done for done, _ in calls})
+
+
+def test_run_parallel_second_run_extracts_nothing_and_keeps_the_table(seeds_dir, tmp_path):
+    _articles_from_seeds(seeds_dir, tmp_path / "articles")
+    first, first_mentions = _ingest_and_export(tmp_path / "articles", tmp_path / "db.duckdb", workers=2)
+    report = ingest([tmp_path / "articles"], tmp_path / "db.duckdb", default_published=date(2024, 12, 3), workers=2)
+    assert report.counts() == {"unchanged": N_ARTICLES}
+    assert report.n_mentions == 0
+    second, second_mentions = _ingest_and_export(tmp_path / "articles", tmp_path / "db.duckdb", workers=2)
+    assert (second, second_mentions) == (first, first_mentions)

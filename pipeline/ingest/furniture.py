@@ -19,6 +19,8 @@ DEFAULT_RULES = Path(__file__).resolve().parent.parent / "data" / "furniture.yam
 _LINE = re.compile(r"[^\r\n]+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _INITIAL = re.compile(r"[^\W\d_]\.", re.UNICODE)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader when PyYAML was built with it: ten times faster, the same values."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def load_rules(path: Path = DEFAULT_RULES) -> Rules:
         VocabularyError: the file is missing, not YAML, or holds a pattern that is not a valid regex.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"{path}: cannot read the furniture rules ({exc}); fix or restore the file") from None
     if not isinstance(data, dict):

@@ -39,6 +39,8 @@ class Reader:
         self.first_seen: dict[str, tuple[str, str]] = {}
         """content hash -> (doc, path) of the first article with that text."""
         self.yielded: set[str] = set()
+        self.resolved: dict[Path, Path] = {}
+        """folder -> folder.resolve(), looked up once per folder rather than once per file."""
 
     def run(self, paths: Sequence[str | Path]) -> Iterator[Item]:
         given = [Path(p) for p in paths]
@@ -102,9 +104,15 @@ class Reader:
                 key = found.path.relative_to(folder).as_posix()
                 if key in manifest.rows:
                     return manifest.rows[key], problems
-            if found.root is None or folder.resolve() == found.root or folder.parent == folder:
+            if found.root is None or self._resolve(folder) == found.root or folder.parent == folder:
                 return None, problems
             folder = folder.parent
+
+    def _resolve(self, folder: Path) -> Path:
+        real = self.resolved.get(folder)
+        if real is None:
+            real = self.resolved[folder] = folder.resolve()
+        return real
 
     # -- files ----------------------------------------------------------------------------------------------
 
