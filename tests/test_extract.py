@@ -108,6 +108,13 @@ def test_extract_dates(text, etype, start, end, precision, basis):
     assert (ev.date_start, ev.date_end, ev.precision, ev.date_basis) == (start, end, precision, basis)
 
 
+def test_extract_former_office_holder_act_is_dated_to_the_last_term_without_a_made_up_date_text():
+    # DCT 2024-11-11: Trump is out of office, so his sanctions fall in his first term; no phrase says so
+    ev = by_type("Trump verhängte zahlreiche Sanktionen gegen Russland.")["sanction"]
+    assert (ev.date_start, ev.date_end, ev.date_basis, ev.date_text) == (
+        date(2017, 1, 20), date(2021, 1, 20), "inferred", None)
+
+
 def test_extract_statement_date_is_the_speech_not_the_content():
     ev = by_type("Selenskyj sagte am Donnerstag, die Offensive werde im Januar beginnen.")["statement"]
     assert ev.date_start == date(2024, 11, 7)

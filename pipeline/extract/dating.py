@@ -82,7 +82,7 @@ def former_term(event_type: str, actors: Sequence[str], published: date | None) 
     if not before:
         return None
     start, end = before[-1]
-    return _period_choice(f"während der Amtszeit ({start.year}-{end.year})", start, end, published)
+    return _period_choice(None, start, end, published)  # no phrase in the text: date_text stays empty
 
 
 def governing_timex(sent_text: str, sent_start: int, cls: list[Clause], quotes: list[tuple[int, int]],
@@ -153,7 +153,7 @@ _ORD = {"ersten": 0, "zweiten": 1, "dritten": 2, "vierten": 3}
 _NUM = {"einen": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}
 
 
-def _period_choice(text: str, start: date, end: date | None, published: date | None) -> DateChoice:
+def _period_choice(text: str | None, start: date, end: date | None, published: date | None) -> DateChoice:
     end = end or published or start
     precision = "day" if start == end else ("multi_year" if (end - start).days > 366 else "month"
                                             if (end - start).days <= 31 else "year")
