@@ -182,6 +182,28 @@ def test_extract_bad_vocabulary_row_raises_typed_error(tmp_path, monkeypatch):
         vocab.actor_entries.cache_clear()
 
 
+@pytest.mark.parametrize(("key", "cls", "message"), [
+    ("requires", "NOPE", "triggers.yaml rule 1: requires unknown cue class 'NOPE'; define it under 'cues'"),
+    ("followed_by", "MONEY", "triggers.yaml rule 1: followed_by unknown cue class 'MONEY'; define it under 'cues'"),
+    ("unblocked_by", "nope", "triggers.yaml rule 1: unblocked_by unknown cue class 'nope'; define it under 'cues'"),
+    ("unless_after", "TROOPS", "triggers.yaml rule 1: unless_after unknown cue class 'TROOPS'; define it under 'cues'"),
+])
+def test_extract_trigger_rule_naming_an_unknown_cue_class_is_refused(tmp_path, monkeypatch, key, cls, message):
+    from pipeline.extract import vocab
+
+    (tmp_path / "triggers.yaml").write_text(
+        f"cues:\n  weapons:\n    words: [Panzer]\nrules:\n  - type: attack\n    words: [angegriffen]\n"
+        f"    {key}: [{cls}]\n", encoding="utf-8")
+    monkeypatch.setattr(vocab, "DATA_DIR", tmp_path)
+    vocab.triggers.cache_clear()
+    try:
+        with pytest.raises(VocabularyError) as exc:
+            vocab.triggers()
+        assert str(exc.value) == message
+    finally:
+        vocab.triggers.cache_clear()
+
+
 _WORDS = st.sampled_from(["Russland", "schickt", "Truppen", "nach", "Kiew", "am", "8.", "November", "„", "“",
                           "sagte", "Putin", ",", ".", "\n", "Angriff", "50.000", "Soldaten", "Er", "?", "zwölf",
                           "Menschen", "starben", "seit", "2014", "z. B.", "Sanktionen", "verhängt", "ü", " "])

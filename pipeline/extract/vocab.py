@@ -219,22 +219,18 @@ def triggers() -> Triggers:
         where = f"triggers.yaml rule {i}"
         if not isinstance(row, dict) or row.get("type") not in EVENT_TYPES:
             raise VocabularyError(f"{where}: 'type' must be one of {', '.join(EVENT_TYPES)}")
-        requires = _str_list(row.get("requires"), where, "requires")
-        for cls in requires:
-            if cls not in cues and cls not in QUANTITY_CUES:
-                raise VocabularyError(f"{where}: requires unknown cue class {cls!r}; define it under 'cues'")
-        followed_by = _str_list(row.get("followed_by"), where, "followed_by")
-        for cls in followed_by:
-            if cls not in cues:
-                raise VocabularyError(f"{where}: followed_by unknown cue class {cls!r}; define it under 'cues'")
-        unblocked_by = _str_list(row.get("unblocked_by"), where, "unblocked_by")
-        for cls in unblocked_by:
-            if cls not in cues and cls not in QUANTITY_CUES:
-                raise VocabularyError(f"{where}: unblocked_by unknown cue class {cls!r}; define it under 'cues'")
-        unless_after = _str_list(row.get("unless_after"), where, "unless_after")
-        for cls in unless_after:
-            if cls not in cues:
-                raise VocabularyError(f"{where}: unless_after unknown cue class {cls!r}; define it under 'cues'")
+        def cue_refs(key: str, quantity_cues_allowed: bool, row=row, where=where) -> list[str]:
+            """The rule's list `key` of cue class names, each defined under 'cues' (or a built-in cue class)."""
+            names = _str_list(row.get(key), where, key)
+            for cls in names:
+                if cls not in cues and not (quantity_cues_allowed and cls in QUANTITY_CUES):
+                    raise VocabularyError(f"{where}: {key} unknown cue class {cls!r}; define it under 'cues'")
+            return names
+
+        requires = cue_refs("requires", True)
+        followed_by = cue_refs("followed_by", False)
+        unblocked_by = cue_refs("unblocked_by", True)
+        unless_after = cue_refs("unless_after", False)
         sense = row.get("sense")
         if sense not in (None, "meet", "hit"):
             raise VocabularyError(f"{where}: sense {sense!r} must be 'meet' or 'hit'")
