@@ -192,14 +192,6 @@ def _extract_serial(articles: list[Article], progress) -> Iterator[list[Event]]:
             progress(i, len(articles))
 
 
-def extract_all(articles: Sequence[Article], workers: int) -> list[list[Event]]:
-    """Mentions per article, in input order; the same result with one worker or many."""
-    with _Extractor(workers) as extractor:
-        for article in articles:
-            extractor.submit(article)
-        return list(extractor.results(None))
-
-
 def default_workers() -> int:
     n = get_int("workers")
     return n if n > 0 else (os.cpu_count() or 1)
@@ -342,7 +334,7 @@ def _rebuild_events(con) -> int:
     store.replace_vocabulary(con, _actor_rows(events), load_places())
     version = hashlib.sha256("\n".join(sorted(e.event_id for e in events)).encode()).hexdigest()[:12]
     store.set_meta(con, "data_version", version)
-    store.set_meta(con, "built_at", store._now().isoformat(timespec="seconds"))
+    store.set_meta(con, "built_at", store.now().isoformat(timespec="seconds"))
     return n
 
 

@@ -96,9 +96,9 @@ def writing(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
-def _connect(path: Path, shown: Path) -> duckdb.DuckDBPyConnection:
+def _connect(path: Path, shown: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path))
+        return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         raise StoreError(f"{shown} is not a usable DuckDB database ({exc}); move it away and ingest again") from None
 
@@ -112,32 +112,26 @@ def connect_read(db_path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
     db = Path(db_path)
     if not db.exists():
         raise StoreError(f"no event database at {db}; build it with `conflict-timeline ingest seeds --db {db}` or `make run`")
-    con = _connect_ro(db)
-    version = _meta(con, "schema_version")
+    con = _connect(db, db, read_only=True)
+    version = get_meta(con, "schema_version")
     if version != str(SCHEMA_VERSION):
         con.close()
         raise StoreError(f"{db} has schema version {version}, this program needs {SCHEMA_VERSION}; rebuild it with `conflict-timeline ingest`")
     return con
 
 
-def _connect_ro(db: Path) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as exc:
-        raise StoreError(f"{db} is not a usable DuckDB database ({exc}); move it away and ingest again") from None
-
-
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in DDL:
         con.execute(ddl)
-    version = _meta(con, "schema_version")
+    version = get_meta(con, "schema_version")
     if version is None:
         set_meta(con, "schema_version", str(SCHEMA_VERSION))
     elif version != str(SCHEMA_VERSION):
         raise StoreError(f"the database has schema version {version}, this program writes {SCHEMA_VERSION}; move it away and ingest again")
 
 
-def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """The value stored under `key` in the meta table, or None (also when there is no meta table yet)."""
     try:
         rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
     except duckdb.CatalogException:
@@ -145,59 +139,51 @@ def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     return rows[0][0] if rows else None
 
 
-def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
-    return _meta(con, key)
-
-
 def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
-def _now() -> datetime:
+def now() -> datetime:
+    """UTC now without time zone (DuckDB TIMESTAMP)."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 # ---------------------------------------------------------------- bulk insert
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, spec: tuple[tuple[str, str], ...], rows: list) -> None:
-    """Insert rows (tuples in `spec` order) in one statement: each column is bound as one list and unnested by
-    DuckDB, so there are no per-row round trips (and no Arrow table, whose construction imports pandas)."""
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], rows: list) -> None:
+    """Insert rows (tuples in `columns` order) in one statement: each column is bound as one list and unnested
+    by DuckDB, so there are no per-row round trips (and no Arrow table, whose construction imports pandas). The
+    column types are the table's own (pipeline/schema.py), read from the catalog."""
     if not rows:
         return
-    columns = [list(col) for col in zip(*rows, strict=True)]
-    select = ", ".join(f"unnest(?::{typ}[]) AS {name}" for name, typ in spec)
-    con.execute(f"INSERT INTO {table} BY NAME SELECT {select}", columns)
+    types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?",
+                             [table]).fetchall())
+    values = [list(col) for col in zip(*rows, strict=True)]
+    select = ", ".join(f"unnest(?::{types[name]}[]) AS {name}" for name in columns)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT {select}", values)
 
 
-_S, _I, _F, _D, _B, _T = "VARCHAR", "BIGINT", "DOUBLE", "DATE", "BOOLEAN", "TIMESTAMP"
-_LS = "VARCHAR[]"
-
-ARTICLE_SPEC = (
-    ("article_id", _S), ("doc", _S), ("path", _S), ("title", _S), ("source", _S), ("url", _S), ("published", _D),
-    ("published_precision", _S), ("published_basis", _S), ("content_hash", _S), ("encoding", _S), ("status", _S),
-    ("skip_reason", _S), ("text", _S), ("body_start", _I), ("furniture", _S), ("n_events", _I), ("ingested_at", _T),
+ARTICLE_COLUMNS = (
+    "article_id", "doc", "path", "title", "source", "url", "published", "published_precision", "published_basis",
+    "content_hash", "encoding", "status", "skip_reason", "text", "body_start", "furniture", "n_events", "ingested_at",
 )
-MENTION_SPEC = (
-    ("mention_id", _S), ("article_id", _S), ("doc", _S), ("type", _S), ("date_start", _D), ("date_end", _D),
-    ("precision", _S), ("date_basis", _S), ("date_text", _S), ("date_value", _S), ("actors", _LS), ("targets", _LS),
-    ("location", _S), ("quantity", _S), ("modality", _S), ("confidence", _F), ("trigger", _S), ("sentence", _S),
-    ("char_start", _I), ("char_end", _I), ("published", _D),
+MENTION_COLUMNS = (
+    "mention_id", "article_id", "doc", "type", "date_start", "date_end", "precision", "date_basis", "date_text",
+    "date_value", "actors", "targets", "location", "quantity", "modality", "confidence", "trigger", "sentence",
+    "char_start", "char_end", "published",
 )
-EVENT_SPEC = (
-    ("event_id", _S), ("type", _S), ("date_start", _D), ("date_end", _D), ("precision", _S), ("date_basis", _S),
-    ("date_text", _S), ("date_value", _S), ("actors", _LS), ("targets", _LS), ("location", _S), ("lat", _F),
-    ("lon", _F), ("quantity", _S), ("troops", _F), ("amount", _F), ("currency", _S), ("killed", _F), ("wounded", _F),
-    ("modality", _S), ("confidence", _F), ("trigger", _S), ("n_sources", _I), ("evidence", _S), ("first_doc", _S),
+EVENT_COLUMNS = (
+    "event_id", "type", "date_start", "date_end", "precision", "date_basis", "date_text", "date_value", "actors",
+    "targets", "location", "lat", "lon", "quantity", "troops", "amount", "currency", "killed", "wounded", "modality",
+    "confidence", "trigger", "n_sources", "evidence", "first_doc",
 )
-SOURCE_SPEC = (
-    ("event_id", _S), ("mention_id", _S), ("article_id", _S), ("doc", _S), ("sentence", _S), ("char_start", _I),
-    ("char_end", _I), ("published", _D), ("quantity", _S),
+SOURCE_COLUMNS = (
+    "event_id", "mention_id", "article_id", "doc", "sentence", "char_start", "char_end", "published", "quantity",
 )
-ACTOR_SPEC = (("name", _S), ("kind", _S), ("affiliation", _S), ("wikidata", _S), ("in_vocabulary", _B))
-PLACE_SPEC = (("name", _S), ("kind", _S), ("country", _S), ("lat", _F), ("lon", _F))
-RUN_LOG_SPEC = (("run_id", _S), ("logged_at", _T), ("path", _S), ("doc", _S), ("status", _S), ("message", _S),
-                ("n_events", _I))
+ACTOR_COLUMNS = ("name", "kind", "affiliation", "wikidata", "in_vocabulary")
+PLACE_COLUMNS = ("name", "kind", "country", "lat", "lon")
+RUN_LOG_COLUMNS = ("run_id", "logged_at", "path", "doc", "status", "message", "n_events")
 
 
 # ---------------------------------------------------------------- articles
@@ -226,25 +212,25 @@ def delete_inputs(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, str]
 
 def insert_articles(con: duckdb.DuckDBPyConnection, extracted: Iterable[tuple[Article, list[Event]]]) -> None:
     """Insert articles with their mentions (their old rows must be deleted first)."""
-    now = _now()
+    at = now()
     articles, mentions = [], []
     for a, ms in extracted:
         articles.append((
             a.article_id, a.doc, a.path, a.title, a.source, a.url, a.published, a.published_precision,
             a.published_basis, a.content_hash, a.encoding, "ingested", None, a.text, a.body_start,
-            json.dumps([list(r) for r in a.furniture]), len(ms), now,
+            json.dumps([list(r) for r in a.furniture]), len(ms), at,
         ))
         mentions.extend(_mention_row(m) for m in ms)
-    _insert(con, "articles", ARTICLE_SPEC, articles)
-    _insert(con, "mentions", MENTION_SPEC, mentions)
+    _insert(con, "articles", ARTICLE_COLUMNS, articles)
+    _insert(con, "mentions", MENTION_COLUMNS, mentions)
 
 
 def insert_skipped(con: duckdb.DuckDBPyConnection, skipped: Iterable[tuple[Skipped, str]]) -> None:
     """Record inputs that could not be read, with their reasons (their old rows must be deleted first)."""
-    now = _now()
+    at = now()
     rows = [(skip_id, s.doc, s.path, None, None, None, None, "unknown", "unknown", "", None, "skipped", s.reason,
-             None, 0, None, 0, now) for s, skip_id in skipped]
-    _insert(con, "articles", ARTICLE_SPEC, rows)
+             None, 0, None, 0, at) for s, skip_id in skipped]
+    _insert(con, "articles", ARTICLE_COLUMNS, rows)
 
 
 def _mention_row(m: Event) -> tuple:
@@ -321,8 +307,8 @@ def replace_events(con: duckdb.DuckDBPyConnection, events: Iterable[Event], plac
             mid = mention_ids.get((s.article_id, s.char_start, s.char_end, e.type), "")
             src_rows.append((e.event_id, mid, s.article_id, s.doc, s.sentence, s.char_start, s.char_end, s.published,
                              json.dumps(s.quantity, sort_keys=True)))
-    _insert(con, "events", EVENT_SPEC, ev_rows)
-    _insert(con, "event_sources", SOURCE_SPEC, src_rows)
+    _insert(con, "events", EVENT_COLUMNS, ev_rows)
+    _insert(con, "event_sources", SOURCE_COLUMNS, src_rows)
     return len(ev_rows)
 
 
@@ -332,13 +318,13 @@ def replace_vocabulary(con: duckdb.DuckDBPyConnection, actors: list[dict], place
     actor_rows = {a["name"]: (a["name"], a.get("kind") or "organisation", a.get("affiliation"), a.get("wikidata"),
                               bool(a.get("in_vocabulary", True))) for a in actors}
     place_rows = {p["name"]: (p["name"], p.get("kind"), p.get("country"), p.get("lat"), p.get("lon")) for p in places}
-    _insert(con, "actors", ACTOR_SPEC, list(actor_rows.values()))
-    _insert(con, "places", PLACE_SPEC, list(place_rows.values()))
+    _insert(con, "actors", ACTOR_COLUMNS, list(actor_rows.values()))
+    _insert(con, "places", PLACE_COLUMNS, list(place_rows.values()))
 
 
 def log_run(con: duckdb.DuckDBPyConnection, run_id: str, lines: Iterable) -> None:
-    at = _now()
-    _insert(con, "run_log", RUN_LOG_SPEC, [(run_id, at, ln.path, ln.doc, ln.status, ln.message, ln.n_events) for ln in lines])
+    at = now()
+    _insert(con, "run_log", RUN_LOG_COLUMNS, [(run_id, at, ln.path, ln.doc, ln.status, ln.message, ln.n_events) for ln in lines])
 
 
 def read_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
