@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import multiprocessing
 import os
 import uuid
@@ -22,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import store
+from pipeline.export import event_record
 from pipeline.extract import extract_mentions, load_actors, load_nlp, load_places
 from pipeline.ingest import iter_inputs
 from pipeline.merge import merge_mentions
@@ -332,10 +334,16 @@ def _rebuild_events(con) -> int:
                    for m in mentions}
     n = store.replace_events(con, events, places, mention_ids)
     store.replace_vocabulary(con, _actor_rows(events), load_places())
-    version = hashlib.sha256("\n".join(sorted(e.event_id for e in events)).encode()).hexdigest()[:12]
-    store.set_meta(con, "data_version", version)
+    store.set_meta(con, "data_version", data_version(events))
     store.set_meta(con, "built_at", store.now().isoformat(timespec="seconds"))
     return n
+
+
+def data_version(events: Sequence[Event]) -> str:
+    """A short hash of the table's content (not only its ids: a date or a source changes it too), written into
+    exports so that two exports can be told apart."""
+    lines = sorted(json.dumps(event_record(e), sort_keys=True, ensure_ascii=False) for e in events)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
 
 
 def _actor_rows(events: list[Event]) -> list[dict]:

@@ -71,3 +71,16 @@ def test_run_parallel_second_run_extracts_nothing_and_keeps_the_table(seeds_dir,
     assert report.n_mentions == 0
     second, second_mentions = _ingest_and_export(tmp_path / "articles", tmp_path / "db.duckdb", workers=2)
     assert (second, second_mentions) == (first, first_mentions)
+
+
+def test_run_data_version_follows_content_not_only_ids():
+    from dataclasses import replace
+    from datetime import date
+
+    from pipeline.run import data_version
+    from tests.factories import mention
+
+    a = mention("m1")
+    assert data_version([a]) == data_version([a])
+    assert data_version([a]) != data_version([replace(a, date_start=date(2024, 11, 9))])
+    assert data_version([a, mention("m2")]) == data_version([mention("m2"), a])
