@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
-    from pipeline.run import default_workers, ingest
+    from pipeline.run import ingest
 
     bar = None
     progress = None
@@ -75,7 +75,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
     try:
         report = ingest(args.paths, args.db, default_published=args.published,
-                        workers=args.workers or default_workers(), progress=progress)
+                        workers=args.workers, progress=progress)
     finally:
         if bar is not None:
             bar.close()
