@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.extract import anaphora, attribution, dating, roles
 from pipeline.extract.actors import LOCATIVE_PREPS, Mention, all_mentions, kind_of
-from pipeline.extract.clauses import clause_at, clauses, in_ranges, quote_ranges
+from pipeline.extract.clauses import clause_at, clauses, quote_ranges
 from pipeline.extract.modality import modality
 from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.triggers import candidates
@@ -138,7 +138,7 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
     sent_mentions = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
     sent_mentions = sent_mentions + _institution_mentions(doc, sent, sent_mentions, focus, ctx)
     sent_mentions.sort(key=lambda m: m.start)
-    usable = roles.usable(doc, sent, sent_mentions, quotes, cls)
+    usable = roles.usable(doc, sent, sent_mentions, quotes)
     recent = set().union(*ctx.recent_types) if ctx.recent_types else set()
     context = frozenset({"MEETING"} if "diplomacy" in recent else ())
     cands = candidates(doc, sent, a, cls, qty, quotes, bool(usable), context)
@@ -300,13 +300,6 @@ def _pronoun_in(sent_text: str, clause, trig: int) -> bool:
     return bool(re.search(r"\b(?:es|er|sie)\b", sent_text[clause.start:trig]))
 
 
-def _shifted(cls, shift):
-    """Clauses with offsets relative to the spaCy sentence start (what `roles` measures from)."""
-    if not shift:
-        return cls
-    return [type(c)(c.start + shift, c.end + shift, c.kind) for c in cls]
-
-
 def _speaker_noun_only(sent_text: str) -> bool:
     return bool(re.search(r"\b(?:einer|eine|einem)\s+der\s+\w+", sent_text))
 
@@ -460,4 +453,4 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-__all__ = ["extract_mentions", "in_ranges"]
+__all__ = ["extract_mentions"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.clauses import in_ranges
+
 NUMBER_WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
@@ -72,9 +74,7 @@ def extract_quantities(text: str) -> dict:
             out["currency"] = CURRENCIES.get(m.group("cur").lower(), m.group("cur"))
             used.append(m.span("num"))
     for m in _casualty_matches(text):
-        if m.group("num") in NUMBER_WORDS and m.group("num")[0].isupper():
-            continue
-        if any(s <= m.start("num") < e for s, e in used):
+        if in_ranges(m.start("num"), used):
             continue
         value = parse_number(m.group("num"), m.group("scale"))
         what = m.group("what").lower()
@@ -86,11 +86,11 @@ def extract_quantities(text: str) -> dict:
     for m in _CASUALTY_AFTER_RE.finditer(text):
         value = parse_number(m.group("num"), m.group("scale"))
         key = "killed" if m.group("what") in ("starben", "getötet") else "wounded"
-        if value is not None and key not in out and not any(s <= m.start("num") < e for s, e in used):
+        if value is not None and key not in out and not in_ranges(m.start("num"), used):
             out[key] = _int_or_float(value)
             used.append(m.span("num"))
     for m in _TROOPS_RE.finditer(text):
-        if any(s <= m.start("num") < e for s, e in used) or _year_like(m.group("num"), m.group("scale")):
+        if in_ranges(m.start("num"), used) or _year_like(m.group("num"), m.group("scale")):
             continue
         value = parse_number(m.group("num"), m.group("scale"))
         if value is not None and "troops" not in out:

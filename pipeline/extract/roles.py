@@ -32,7 +32,7 @@ OBJECT_VERBS = frozenset(["beschuldigte", "beschuldigt", "beschuldigten", "kriti
 """Speech verbs with a person as object: "Putin lobte Trump" - the subject is the speaker, not the next name."""
 
 
-def usable(doc: Doc, sent: Span, mentions: list[Mention], quotes, cls: list[Clause]) -> list[Mention]:
+def usable(doc: Doc, sent: Span, mentions: list[Mention], quotes) -> list[Mention]:
     """Mentions that can play a role: not inside quotes, not adjectives of a place ("russischen Region"),
     unless a target preposition governs them ("auf ukrainische Städte")."""
     out = []
