@@ -35,6 +35,8 @@ _PLACE_KIND_RANK = {"facility": 0, "village": 0, "town": 0, "city": 1, "region":
                     "country": 4}
 MAX_HEADLINE_CHARS = 160
 _OB = re.compile(r"\s*[Oo]b\s")
+_PRONOUN = re.compile(r"\b(?:es|er|sie)\b")
+_SPEAKER_NOUN_ONLY = re.compile(r"\b(?:einer|eine|einem)\s+der\s+\w+")
 _THREATS = frozenset({"drohte", "droht", "drohten", "Drohung", "Drohungen", "versprach", "versprochen"})
 
 
@@ -45,7 +47,8 @@ class _Context:
     prev_events: list[Event] = field(default_factory=list)
     prev_speakers: list[str] = field(default_factory=list)
     last_persons: list[str] = field(default_factory=list)
-    mention_starts: list[int] | None = None
+    mention_starts: list[int] = field(default_factory=list)
+    """Token index of each of the article's mentions (they are fixed per article and sorted by start)."""
     recent_types: list[set[str]] = field(default_factory=list)
     """Event types of the last two sentences (newest last), for nouns that refer back."""
     earlier_triggers: list[tuple[int, str]] = field(default_factory=list)
@@ -75,7 +78,7 @@ def extract_mentions(article: Article, nlp: Language | None = None) -> list[Even
                                   "inferred" if article.published_basis == "inferred" else "publication")
     mentions = all_mentions(doc, article.published, text[body_start:])
     places = _place_spans(doc)
-    ctx = _Context()
+    ctx = _Context(mention_starts=[m.start for m in mentions])
     events: list[Event] = []
     ti = 0
     furniture = [(s - body_start, e - body_start) for s, e in article.furniture]
@@ -134,7 +137,7 @@ def _sentence_events(article: Article, doc: Doc, sent: Span, sent_text: str, bod
     cls = clauses(sent_text)
     qty = extract_quantities(sent_text)
     focus = _focus(ctx)
-    starts = ctx.mention_starts or [m.start for m in mentions]
+    starts = ctx.mention_starts
     sent_mentions = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
     sent_mentions = sent_mentions + _institution_mentions(doc, sent, sent_mentions, focus, ctx)
     sent_mentions.sort(key=lambda m: m.start)
@@ -285,6 +288,11 @@ def _countries() -> dict[str, str]:
     return {p["name"]: p["country"] for p in place_entries() if p.get("country")}
 
 
+@lru_cache(maxsize=1)
+def _place_kinds() -> dict[str, str]:
+    return {p["name"]: p["kind"] for p in place_entries()}
+
+
 def _country_of(place: str) -> str | None:
     """The actor name of the state a place of `places.csv` lies in (None when it is no actor)."""
     country = _countries().get(place)
@@ -297,11 +305,11 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 def _pronoun_in(sent_text: str, clause, trig: int) -> bool:
-    return bool(re.search(r"\b(?:es|er|sie)\b", sent_text[clause.start:trig]))
+    return bool(_PRONOUN.search(sent_text[clause.start:trig]))
 
 
 def _speaker_noun_only(sent_text: str) -> bool:
-    return bool(re.search(r"\b(?:einer|eine|einem)\s+der\s+\w+", sent_text))
+    return bool(_SPEAKER_NOUN_ONLY.search(sent_text))
 
 
 def _date_for(article, sent_text, abs_a, cls, quotes, timexes, trig, event_type, speech_clause,
@@ -404,8 +412,6 @@ def _update_context(ctx: _Context, doc: Doc, sent: Span, found: list[Event], men
         ctx.prev_events = []
         ctx.prev_speakers = []
     starts = ctx.mention_starts
-    if starts is None or len(starts) != len(mentions):
-        starts = ctx.mention_starts = [m.start for m in mentions]
     in_sent = mentions[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
     persons = [m.name for m in in_sent if m.kind == "person"
                and not (m.start > sent.start and doc[m.start - 1].lower_ in ("mit", "von", "gegen", "für"))]
@@ -414,7 +420,7 @@ def _update_context(ctx: _Context, doc: Doc, sent: Span, found: list[Event], men
 
 
 def _place_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
-    kinds = {p["name"]: p["kind"] for p in place_entries()}
+    kinds = _place_kinds()
     actor_tokens = {}
     for sp in doc.spans.get("actors", []):
         for i in range(sp.start, sp.end):

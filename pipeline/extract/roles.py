@@ -122,6 +122,8 @@ def _names(ms: list[Mention]) -> list[str]:
 SUPPORT_NOUNS = frozenset({"Unterstützung", "Hilfe"})
 """'mit der Unterstützung nordkoreanischer Streitkräfte': the forces named after the noun act for the subject."""
 FINITE_SUBORDINATE = frozenset({"relative", "complement", "temporal", "causal", "concessive", "conditional"})
+_GE_PARTICIPLE = re.compile(r"^[a-zäöü]*ge[a-zäöüß]+(?:t|en)$")
+_PREFIX_PARTICIPLE = re.compile(r"^(?:be|ver|zer|er|ent)[a-zäöüß]+(?:t|en)$")
 _WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden"})
 _COORD = frozenset({"und", "sowie", ",", "oder"})
 _VENUE_PREPS = frozenset({"in", "im", "bei", "beim", "aus", "nach"})
@@ -133,8 +135,8 @@ def is_passive(doc: Doc, sent: Span, trigger_i: int, cls: list[Clause]) -> bool:
     word = doc[trigger_i].text
     if trigger_i == sent.start:
         word = word.lower()  # "Angesprochen wurden auch ...": a participle opening the sentence
-    if not word[:1].islower() or not (re.match(r"^[a-zäöü]*ge[a-zäöüß]+(?:t|en)$", word) or word.endswith("iert")
-                                      or re.match(r"^(?:be|ver|zer|er|ent)[a-zäöüß]+(?:t|en)$", word)):
+    if not word[:1].islower() or not (_GE_PARTICIPLE.match(word) or word.endswith("iert")
+                                      or _PREFIX_PARTICIPLE.match(word)):
         return False
     tclause = clause_at(cls, doc[trigger_i].idx - sent.start_char)
     return any(doc[j].text in _WERDEN and clause_at(cls, doc[j].idx - sent.start_char) == tclause
