@@ -97,7 +97,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
                     f"(bad bytes at offset {exc.start}); re-save it as UTF-8"
                 ) from None
             return _checked(text), name
-    guessed = _utf16_without_bom(data)
+    # Plain UTF-16 always holds NUL bytes; sniff_binary has already rejected NUL bytes that are not UTF-16.
+    guessed = _utf16_without_bom(data) if b"\x00" in data else None
     if guessed:
         return _checked(data.decode(guessed)), guessed
     text = _try_codec(data, "utf-8")
@@ -141,9 +142,12 @@ def _decode_western(data: bytes) -> tuple[str, str]:
         text, name = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         text, name = data.decode("latin-1"), "latin-1"
-    if _looks_german(text) or (_normalizer_says_western(data) and control_ratio(text) <= _MAX_CONTROL_RATIO):
+    if _looks_german(text):
         return _checked(text), name
-    guess = _normalizer_guess(data)
+    best = _best_match(data)
+    if _normalizer_says_western(best) and control_ratio(text) <= _MAX_CONTROL_RATIO:
+        return _checked(text), name
+    guess = best.encoding if best is not None else None
     hint = f" (charset-normalizer guesses {guess})" if guess else ""
     raise InputError(
         f"not UTF-8 and not German text in cp1252/latin-1{hint}; re-save it as UTF-8"
@@ -169,16 +173,11 @@ def _best_match(data: bytes):
     return from_bytes(data[:200_000]).best()
 
 
-def _normalizer_says_western(data: bytes) -> bool:
-    best = _best_match(data)
+def _normalizer_says_western(best) -> bool:
+    """Whether charset-normalizer's best match (`_best_match`) is a Western code or German text."""
     if best is None:
         return False
     return best.encoding in _WESTERN or "German" in best.languages
-
-
-def _normalizer_guess(data: bytes) -> str | None:
-    best = _best_match(data)
-    return best.encoding if best is not None else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -14,13 +14,15 @@ from pathlib import Path
 import yaml
 
 from pipeline.errors import VocabularyError
+from pipeline.yaml_loader import YAML_LOADER
 
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "data" / "furniture.yaml"
 _LINE = re.compile(r"[^\r\n]+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _INITIAL = re.compile(r"[^\W\d_]\.", re.UNICODE)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's loader when PyYAML was built with it: ten times faster, the same values."""
+_NAME_BAD_CHARS = re.compile(r"[!?:;\"„“”()|]")
+_ENDS_WITH_INITIAL = re.compile(r"\b[^\W\d_]\.$")
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|\bund\b|&)\s*")
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,11 @@ def _names_only(line: str, rules: Rules, known_first: bool) -> bool:
 
     With `known_first`, each name must open with a known given name or an initial.
     """
-    if any(ch.isdigit() for ch in line) or re.search(r"[!?:;\"„“”()|]", line):
+    if any(ch.isdigit() for ch in line) or _NAME_BAD_CHARS.search(line):
         return False
-    if line.endswith(".") and not re.search(r"\b[^\W\d_]\.$", line):  # a name may end with an initial
+    if line.endswith(".") and not _ENDS_WITH_INITIAL.search(line):  # a name may end with an initial
         return False
-    names = [n for n in re.split(r"\s*(?:,|\bund\b|&)\s*", line) if n]
+    names = [n for n in _NAME_SEPARATORS.split(line) if n]
     if not 1 <= len(names) <= 4:
         return False
     if known_first and not all(_known_first(name, rules) for name in names):
@@ -151,7 +153,7 @@ def load_rules(path: Path = DEFAULT_RULES) -> Rules:
         VocabularyError: the file is missing, not YAML, or holds a pattern that is not a valid regex.
     """
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"{path}: cannot read the furniture rules ({exc}); fix or restore the file") from None
     if not isinstance(data, dict):

@@ -54,6 +54,17 @@ _DATE_META = (
     ("name", "sailthru.date"),
     ("name", "parsely-pub-date"),
 )
+# Every (attribute, name) `_meta_content` looks up, with its case-insensitive exact-value pattern.
+_META_PATTERNS = {
+    (attr, name): re.compile(rf"^{re.escape(name)}$", re.I)
+    for attr, name in (
+        ("property", "og:title"),
+        ("name", "twitter:title"),
+        ("property", "og:url"),
+        ("property", "og:site_name"),
+        *_DATE_META,
+    )
+}
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BREAK = "\x00"  # a <br> inside a paragraph: becomes a line break, not a paragraph break
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -205,7 +216,8 @@ def _json_ld_dates(raw: str):
 
 def _meta_content(soup: BeautifulSoup, pair: tuple[str, str]) -> str | None:
     attr, name = pair
-    tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.I)})
+    pattern = _META_PATTERNS.get(pair) or re.compile(rf"^{re.escape(name)}$", re.I)
+    tag = soup.find("meta", attrs={attr: pattern})
     content = tag.get("content") if tag else None
     return content if isinstance(content, str) and content.strip() else None
 

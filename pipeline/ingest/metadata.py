@@ -13,6 +13,7 @@ from datetime import date, datetime
 import yaml
 
 from pipeline.errors import DateError
+from pipeline.yaml_loader import YAML_LOADER
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _PRECISION_WORDS = {
@@ -179,7 +180,7 @@ def read_front_matter(text: str) -> tuple[Meta, int, list[str]] | None:
         return None
     body_start = _skip_blank_lines(text, closed.end())
     try:
-        data = yaml.safe_load(text[opened.end() : closed.start()])
+        data = yaml.load(text[opened.end() : closed.start()], Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where is not None else ""
@@ -263,7 +264,10 @@ def _truncate(day: date, precision: str) -> date:
     return day
 
 
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
+
+
 def _skip_blank_lines(text: str, pos: int) -> int:
     """`pos` moved past the rest of its line (if blank) and any blank lines after it."""
-    m = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*").match(text, pos)
+    m = _BLANK_LINES.match(text, pos)
     return m.end() if m else pos

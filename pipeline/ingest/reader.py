@@ -25,7 +25,8 @@ from pipeline.model import Article, Notice, Skipped
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUPPORTED = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES))
+ALL_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SUPPORTED = ", ".join(sorted(ALL_SUFFIXES))
 
 Item = Article | Skipped | Notice
 
@@ -94,7 +95,7 @@ class Reader:
 
     def _manifest_row(self, found: Found) -> tuple[ManifestRow | None, list[Item]]:
         """The manifest row for a file: the nearest folder's manifest that names it (by relative path)."""
-        problems: list[Item] = list(self._load_manifest(found.folder))
+        problems: list[Item] = []
         folder = found.folder
         while True:
             if folder not in self.manifests:
@@ -122,7 +123,7 @@ class Reader:
             if found.root is None:
                 yield self._skip(found, f"{MANIFEST_NAME} is metadata, not an article; give the folder that holds it")
             return
-        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+        if suffix not in ALL_SUFFIXES:
             yield self._skip(found, _unsupported(found.path))
             return
         try:
@@ -138,7 +139,8 @@ class Reader:
         try:
             if suffix in HTML_SUFFIXES:
                 text, encoding = decode(data, declared=declared_charset(data))
-                text, own, body_start, notes = _html(text)
+                text, own = _html(text)
+                body_start, notes = 0, []
             else:
                 text, encoding = decode(data)
                 reason = blank_reason(text)
@@ -204,12 +206,12 @@ class Reader:
         return Skipped(path=str(found.path), doc=found.doc, reason=reason)
 
 
-def _html(text: str) -> tuple[str, Meta, int, list[str]]:
+def _html(text: str) -> tuple[str, Meta]:
     page = parse_html(text)
     reason = blank_reason(page.text)
     if reason:
         raise InputError("HTML page has no visible article text; save the article's page, not an empty frame")
-    return page.text, page.meta, 0, []
+    return page.text, page.meta
 
 
 def _with_manifest(row: ManifestRow | None, own: Meta) -> tuple[Meta, list[str]]:

@@ -184,13 +184,17 @@ def h_month(m: re.Match, ctx: Context) -> list[Draft]:
     return [month_draft(m, ctx, month_of(word), m.start(), m.end(), m.group("year"), m.group("relyear"))]
 
 
+# Words before a month name that make it a month, not a first name ("im August", "bis Mai").
+_NOT_NAME_BEFORE = re.compile(r"\b(?:im|seit|bis|ab|vom|zum|anfang|mitte|ende|und|oder|des|den|dem)\s+$")
+
+
 def _is_name(m: re.Match, word: str) -> bool:
     """ "August Bebel", "Mai Thi": a month name used as a first name (followed by a capitalised word)."""
     if norm(word) not in ("august", "mai", "april", "juni", "juli"):
         return False
     after = m.string[m.end() : m.end() + 2]
     before = m.string[max(0, m.start() - 8) : m.start()].lower()
-    if re.search(r"\b(?:im|seit|bis|ab|vom|zum|anfang|mitte|ende|und|oder|des|den|dem)\s+$", before):
+    if _NOT_NAME_BEFORE.search(before):
         return False
     return len(after) == 2 and after[0] == " " and after[1].isupper()
 
@@ -257,6 +261,8 @@ _QUANTITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_CAPITAL_FOLLOWER = re.compile(r" (\S)")
+
 
 def plausible_year(text: str, start: int, end: int, year: int, dct: date | None) -> bool:
     """A bare four-digit number is a year unless it reads as a quantity ("1500 Soldaten", "2000 Euro")."""
@@ -268,7 +274,7 @@ def plausible_year(text: str, start: int, end: int, year: int, dct: date | None)
     horizon = (dct.year if dct else 2030) + 30
     if year > horizon and not cued:
         return False
-    follower = re.match(r" (\S)", text[end : end + 2])
+    follower = _CAPITAL_FOLLOWER.match(text[end : end + 2])
     return not (follower and follower.group(1).isupper() and not cued)
 
 

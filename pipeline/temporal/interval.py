@@ -6,6 +6,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from pipeline.temporal.resolve import safe_date
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -30,9 +32,8 @@ def _months(year: int, first: int, last: int) -> tuple[date, date]:
 
 def _base(value: str) -> tuple[date, date, str] | None:
     if m := _DAY.match(value):
-        try:
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
+        d = safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d is None:
             return None
         return d, d, "day"
     if m := _WEEK.match(value):
