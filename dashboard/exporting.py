@@ -19,10 +19,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from pipeline.export import _FLAT_COLUMNS, event_record, flat_record
+from pipeline.export import FLAT_COLUMNS, event_record, flat_record
+from pipeline.export import escape_formula as escape_cell
 from pipeline.model import Event
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TOPOJSON_DIR = Path(__file__).parent / "static" / "topojson"
 IMAGE_FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -34,14 +34,6 @@ EXPORT_TEMPLATE = "plotly_white"
 
 class ExportError(RuntimeError):
     """An export could not be made; the message says why and what to do."""
-
-
-def escape_cell(value: object) -> object:
-    """`'=1+2` for `=1+2`: a text cell starting with a formula character is prefixed with an apostrophe.
-    Numbers, dates and other values are returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _plain(value: object) -> object:
@@ -115,7 +107,7 @@ def events_bytes(fmt: str, events: list[Event], description: str, version: str, 
     sentence and data version go in as in every table export."""
     if fmt == "json":
         return _json_doc([event_record(e) for e in events], description, version, notes)
-    frame = pd.DataFrame([flat_record(e) for e in events], columns=_FLAT_COLUMNS)
+    frame = pd.DataFrame([flat_record(e) for e in events], columns=FLAT_COLUMNS)
     return table_bytes(fmt, frame, description, version, notes)
 
 

@@ -88,7 +88,7 @@ def write_export(events: Iterable[Event], fmt: str, out: str | os.PathLike | Non
         return _write_text(text, out, sys.stdout)
     import pandas as pd
 
-    frame = pd.DataFrame([flat_record(e) for e in events], columns=_FLAT_COLUMNS)
+    frame = pd.DataFrame([flat_record(e) for e in events], columns=FLAT_COLUMNS)
     if fmt == "csv":
         return _write_text(frame.to_csv(index=False), out, sys.stdout)
     if out is None:
@@ -102,7 +102,7 @@ def write_export(events: Iterable[Event], fmt: str, out: str | os.PathLike | Non
     return str(out)
 
 
-_FLAT_COLUMNS = [
+FLAT_COLUMNS = [
     "event_id", "type", "date_start", "date_end", "precision", "date_basis", "date_text", "actors", "targets",
     "location", "quantity", "modality", "confidence", "docs", "sentences", "char_starts", "char_ends", "published",
 ]
