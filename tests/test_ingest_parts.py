@@ -40,34 +40,34 @@ def test_ingest_parse_date(value, expected):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2024-13-01", "'2024-13-01' is not a real calendar date"),
-        ("2023-02-29", "'2023-02-29' is not a real calendar date"),
-        ("gestern", "'gestern' is not a date; write YYYY-MM-DD"),
-        ("10. November 2024", "'10. November 2024' is not a date"),
-        ("0024-01-01", "'0024-01-01': year 24 is out of range"),
-        ("", "'' is not a date"),
+        ("2024-13-01", "'2024-13-01' is not a real calendar date; write YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY or an ISO date-time"),
+        ("2023-02-29", "'2023-02-29' is not a real calendar date; write YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY or an ISO date-time"),
+        ("gestern", "'gestern' is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY or an ISO date-time"),
+        ("10. November 2024", "'10. November 2024' is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY or an ISO date-time"),
+        ("0024-01-01", "'0024-01-01': year 24 is out of range; write YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY or an ISO date-time"),
+        ("", "'' is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, DD.MM.YYYY or an ISO date-time"),
     ],
 )
 def test_ingest_parse_date_rejects(value, message):
     with pytest.raises(DateError) as caught:
         parse_date(value)
-    assert str(caught.value).startswith(message)
+    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"GIF89a\x01\x00", "a GIF image, not text (starts with GIF89a)"),
-        (b"PK\x03\x04\x14\x00", "a ZIP archive (e.g. .docx, .odt, .epub), not text (starts with 50 4b 03 04)"),
-        (b"{\\rtf1\\ansi Kiew}", "an RTF document, not text (starts with {\\rtf)"),
-        (b"\x7fELF\x02\x01", "a program (ELF binary), not text (starts with 7f 45 4c 46)"),
-        (b"Text\x00mit NUL", "binary data, not text (NUL byte at offset 4)"),
+        (b"GIF89a\x01\x00", "a GIF image, not text (starts with GIF89a); remove it or replace it with the article text"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive (e.g. .docx, .odt, .epub), not text (starts with 50 4b 03 04); unpack it or save the article as .txt"),
+        (b"{\\rtf1\\ansi Kiew}", "an RTF document, not text (starts with {\\rtf); save the article as plain text (.txt, UTF-8)"),
+        (b"\x7fELF\x02\x01", "a program (ELF binary), not text (starts with 7f 45 4c 46); remove it from the input folder"),
+        (b"Text\x00mit NUL", "binary data, not text (NUL byte at offset 4); save the article as plain text (.txt, UTF-8)"),
     ],
 )
 def test_ingest_decode_rejects_binary(data, message):
     with pytest.raises(InputError) as caught:
         decode(data)
-    assert str(caught.value).startswith(message)
+    assert str(caught.value) == message
 
 
 def test_ingest_decode_prefers_declared_charset():
