@@ -8,14 +8,14 @@ rows to the browser.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
 from dashboard.filters import Filters
-from pipeline.model import Event, Source
+from pipeline import store
+from pipeline.model import Event
 
 PERIODS = {"week": "week", "month": "month"}
 TIMELINE_MAX_EVENTS = 3_000
@@ -368,22 +368,7 @@ def event_records(con: Con, f: Filters, limit: int = TABLE_MAX_ROWS) -> list[Eve
     """The matching events as full records with every source (what the exports write, in the CLI's export
     contract), in the Events table's order (newest first), cut to the same `limit`."""
     w, p = where(con, f)
-    rows = con.execute(f"""
-        SELECT e.event_id, e.type, e.date_start, e.date_end, e.precision, e.date_basis, e.date_text, e.date_value,
-               e.actors, e.targets, e.location, e.quantity, e.modality, e.confidence, e.trigger
-        FROM events e {w} ORDER BY e.date_start DESC NULLS LAST, e.event_id LIMIT ?""", [*p, limit]).fetchall()
-    sources: dict[str, list[Source]] = {}
-    for r in con.execute("""
-            SELECT event_id, article_id, doc, sentence, char_start, char_end, published, quantity FROM event_sources
-            WHERE list_contains(?::VARCHAR[], event_id) ORDER BY event_id, published NULLS LAST, doc, char_start""",
-                         [[r[0] for r in rows]]).fetchall():
-        sources.setdefault(r[0], []).append(Source(
-            article_id=r[1], doc=r[2], sentence=r[3], char_start=r[4], char_end=r[5], published=r[6],
-            quantity=json.loads(r[7]) if r[7] else {}))
-    return [Event(event_id=r[0], type=r[1], date_start=r[2], date_end=r[3], precision=r[4], date_basis=r[5],
-                  date_text=r[6], date_value=r[7], actors=tuple(r[8]), targets=tuple(r[9]), location=r[10],
-                  quantity=json.loads(r[11]) if r[11] else {}, modality=r[12], confidence=r[13], trigger=r[14] or "",
-                  sources=tuple(sources.get(r[0], ()))) for r in rows]
+    return store.read_events(con, where=w, params=p, order="e.date_start DESC NULLS LAST, e.event_id", limit=limit)
 
 
 def articles_table(con: Con, f: Filters, limit: int = TABLE_MAX_ROWS) -> Result:

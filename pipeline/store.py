@@ -327,23 +327,36 @@ def log_run(con: duckdb.DuckDBPyConnection, run_id: str, lines: Iterable) -> Non
     _insert(con, "run_log", RUN_LOG_COLUMNS, [(run_id, at, ln.path, ln.doc, ln.status, ln.message, ln.n_events) for ln in lines])
 
 
-def read_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
-    """The merged events with all their sources, ordered by date then id (for export)."""
+def read_events(con: duckdb.DuckDBPyConnection, where: str = "", params=(),
+                order: str = "date_start NULLS LAST, event_id", limit: int | None = None) -> list[Event]:
+    """The merged events with all their sources, ordered by date then id (for export).
+
+    `where` ("WHERE ..." over `events e`, with `params`), `order` and `limit` select a subset (the dashboard's
+    exports); then only the selected events' sources are read."""
+    args = list(params)
+    tail = ""
+    if limit is not None:
+        tail = " LIMIT ?"
+        args.append(limit)
+    rows = con.execute(
+        "SELECT event_id, type, date_start, date_end, precision, date_basis, date_text, date_value, actors, targets, "
+        f"location, quantity, modality, confidence, trigger FROM events e {where} ORDER BY {order}{tail}", args
+    ).fetchall()
+    if where or limit is not None:
+        src_sql = ("SELECT event_id, article_id, doc, sentence, char_start, char_end, published, quantity "
+                   "FROM event_sources WHERE list_contains(?::VARCHAR[], event_id) "
+                   "ORDER BY event_id, published NULLS LAST, doc, char_start")
+        src_args = [[r[0] for r in rows]]
+    else:
+        src_sql = ("SELECT event_id, article_id, doc, sentence, char_start, char_end, published, quantity "
+                   "FROM event_sources ORDER BY event_id, published NULLS LAST, doc, char_start")
+        src_args = []
     sources: dict[str, list[Source]] = {}
-    for r in con.execute(
-        "SELECT event_id, article_id, doc, sentence, char_start, char_end, published, quantity FROM event_sources "
-        "ORDER BY event_id, published NULLS LAST, doc, char_start"
-    ).fetchall():
+    for r in con.execute(src_sql, src_args).fetchall():
         sources.setdefault(r[0], []).append(
             Source(article_id=r[1], doc=r[2], sentence=r[3], char_start=r[4], char_end=r[5], published=r[6],
                    quantity=json.loads(r[7]) if r[7] else {}))
-    out = []
-    for r in con.execute(
-        "SELECT event_id, type, date_start, date_end, precision, date_basis, date_text, date_value, actors, targets, "
-        "location, quantity, modality, confidence, trigger FROM events ORDER BY date_start NULLS LAST, event_id"
-    ).fetchall():
-        out.append(Event(event_id=r[0], type=r[1], date_start=r[2], date_end=r[3], precision=r[4], date_basis=r[5],
-                         date_text=r[6], date_value=r[7], actors=tuple(r[8]), targets=tuple(r[9]), location=r[10],
-                         quantity=json.loads(r[11]) if r[11] else {}, modality=r[12], confidence=r[13],
-                         trigger=r[14] or "", sources=tuple(sources.get(r[0], ()))))
-    return out
+    return [Event(event_id=r[0], type=r[1], date_start=r[2], date_end=r[3], precision=r[4], date_basis=r[5],
+                  date_text=r[6], date_value=r[7], actors=tuple(r[8]), targets=tuple(r[9]), location=r[10],
+                  quantity=json.loads(r[11]) if r[11] else {}, modality=r[12], confidence=r[13],
+                  trigger=r[14] or "", sources=tuple(sources.get(r[0], ()))) for r in rows]
