@@ -16,14 +16,13 @@ import yaml
 
 from pipeline.errors import VocabularyError
 from pipeline.model import EVENT_TYPES
+from pipeline.yaml_loader import YAML_LOADER
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ACTOR_KINDS = ("state", "person", "organisation", "group", "media")
 QUANTITY_CUES = ("MONEY", "TROOPS", "CASUALTIES", "SPEAKER", "SO_SPEAKER", "ACTOR", "MEETING")
 """Cue classes that are not word lists: conditions the extractor checks on the sentence itself (MEETING: a
 meeting or talks were reported in the last sentences)."""
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML was built with it (ten times faster, same values), else the pure-Python one."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def _read_yaml(name: str):
     path = DATA_DIR / name
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LOADER)
+            return yaml.load(fh, Loader=YAML_LOADER)
     except FileNotFoundError:
         raise VocabularyError(f"{path}: vocabulary file missing; restore it from git") from None
     except yaml.YAMLError as exc:
