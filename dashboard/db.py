@@ -9,7 +9,6 @@ same key and the `Filters` value, so a new file version never serves stale resul
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,8 +129,3 @@ def data_version() -> str:
     s = summary()
     built = f", built {s['built_at']}" if s.get("built_at") else ""
     return f"data version {s['data_version']}{built}"
-
-
-def env_db() -> str | None:
-    """The CT_DB override, if any (shown on the Sources page so users know which file they look at)."""
-    return os.environ.get("CT_DB")

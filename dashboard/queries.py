@@ -96,11 +96,6 @@ def where(con: Con, f: Filters, alias: str = "e") -> tuple[str, list]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def count_events(con: Con, f: Filters) -> int:
-    w, p = where(con, f)
-    return con.execute(f"SELECT count(*) FROM events e {w}", p).fetchone()[0]
-
-
 # ---------------------------------------------------------------- the store as a whole
 
 
