@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.schema import DDL, SCHEMA_VERSION
+from pipeline import store
 
 ACTORS = (
     # name, kind, affiliation
@@ -95,18 +95,12 @@ def _values(rows: tuple[tuple, ...]) -> tuple[str, list]:
     return marks, [v for row in rows for v in row]
 
 
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """The store's tables, exactly as the pipeline creates them."""
-    for ddl in DDL:
-        con.execute(ddl)
-
-
 def build(path: Path, n_events: int, *, start: str = "2022-02-24", days: int = 1350) -> None:
     """Write a synthetic store with `n_events` events to `path` (replaced if it exists)."""
     tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
-    create_schema(con)
+    store.ensure_schema(con)  # the tables and schema_version, exactly as the pipeline writes them
     marks, params = _values(tuple((*a, None, True) for a in ACTORS))
     con.execute(f"INSERT INTO actors VALUES {marks}", params)
     marks, params = _values(PLACES)
@@ -215,8 +209,8 @@ def build(path: Path, n_events: int, *, start: str = "2022-02-24", days: int = 1
                coalesce(skip_reason, 'ingested'), n_events
         FROM articles
     """)
-    con.execute("INSERT INTO meta VALUES ('data_version', ?), ('built_at', ?), ('schema_version', ?)",
-                [f"synth-{n_events}", time.strftime("%Y-%m-%dT%H:%M:%S"), str(SCHEMA_VERSION)])
+    store.set_meta(con, "data_version", f"synth-{n_events}")
+    store.set_meta(con, "built_at", time.strftime("%Y-%m-%dT%H:%M:%S"))
     con.execute("CHECKPOINT")
     con.close()
     os.replace(tmp, path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.schema import DDL, SCHEMA_VERSION
+from pipeline import store
 
 EVIL = ('Kiew (dpa) – Ein Test. <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
         "[click](http://evil.example) Nordkorea schickt Soldaten nach Kursk. Danach „Ruhe“ in Kiew, sagt ein Sprecher.")
@@ -51,10 +51,9 @@ ACTORS = (("Russia", "state", None), ("Ukraine", "state", None), ("North Korea",
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for ddl in DDL:
-        con.execute(ddl)
-    con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', 'fixture-1'), "
-                "('built_at', '2024-12-31T12:00:00')", [str(SCHEMA_VERSION)])
+    store.ensure_schema(con)
+    store.set_meta(con, "data_version", "fixture-1")
+    store.set_meta(con, "built_at", "2024-12-31T12:00:00")
 
 
 def build(path: Path, events: tuple = EVENTS, articles: tuple = ARTICLES) -> Path:
