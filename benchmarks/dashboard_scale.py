@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth_events import build  # noqa: E402
 from dashboard import charts, queries  # noqa: E402
+from dashboard import db as db_module  # noqa: E402
 from dashboard.filters import Filters  # noqa: E402
 
 FILTERS = {
@@ -42,14 +43,6 @@ FILTERS = {
 }
 
 
-def connect(db: Path) -> duckdb.DuckDBPyConnection:
-    """The same connection the dashboard uses (dashboard/db.py)."""
-    con = duckdb.connect(":memory:", config={"memory_limit": "768MB", "threads": 2})
-    con.execute("ATTACH ? AS store (READ_ONLY)", [str(db)])
-    con.execute("USE store")
-    return con
-
-
 def timed(fn, *args):
     t0 = time.perf_counter()
     value = fn(*args)
@@ -57,7 +50,7 @@ def timed(fn, *args):
 
 
 def measure_functions(db: Path) -> tuple[float, list[tuple]]:
-    con = connect(db)
+    con = db_module.open_store(str(db))  # the same connection the dashboard uses
     _, baseline = timed(lambda: con.execute("SELECT count(*), sum(length(evidence)) FROM events").fetchone())
     _, baseline = timed(lambda: con.execute("SELECT count(*), sum(length(evidence)) FROM events").fetchone())
     for name in ("actor_options", "outlet_options", "doc_options", "store_summary"):

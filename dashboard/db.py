@@ -51,14 +51,19 @@ def file_version(path: Path) -> tuple[int, int, int] | None:
     return st_.st_ino, st_.st_mtime_ns, st_.st_size
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _instance(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
-    """A private in-memory DuckDB with the store attached read-only as `store` (one per file version)."""
-    del version  # only part of the cache key
+def open_store(path: str) -> duckdb.DuckDBPyConnection:
+    """A private in-memory DuckDB with the store at `path` attached read-only as `store`."""
     con = duckdb.connect(":memory:", config={"memory_limit": "768MB", "threads": 2})
     con.execute("ATTACH ? AS store (READ_ONLY)", [path])
     con.execute("USE store")
     return con
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _instance(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
+    """`open_store(path)`, one per file version."""
+    del version  # only part of the cache key
+    return open_store(path)
 
 
 def cursor(path: Path, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
